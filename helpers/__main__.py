@@ -1,0 +1,94 @@
+"""Command line: `python -m helpers validate|build|import-cns|student|codebook ...`.
+
+Every command reports bad input as plain messages (file, line, column, what was expected) and exits 1;
+none shows a bare traceback for a data problem.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import paths
+
+
+def cmd_validate(args) -> int:
+    from .validate import validate_dir
+
+    data = Path(args.data_dir) if args.data_dir else paths.data_dir()
+    if not data.is_dir():
+        print(f"{data}: found no folder, expected a data folder", file=sys.stderr)
+        return 1
+    counts, problems = validate_dir(data)
+    if problems:
+        for p in problems:
+            print(p, file=sys.stderr)
+        print(f"{len(problems)} problem(s) found; no file was changed.", file=sys.stderr)
+        return 1
+    summary = ", ".join(f"{n} {c}" for n, c in counts.items())
+    print(f"OK: {len(counts)} datasets, {sum(counts.values())} rows ({summary})")
+    return 0
+
+
+def cmd_build(args) -> int:
+    from .build import build
+
+    build(as_of=args.as_of or None, jobs=args.jobs)
+    return 0
+
+
+def cmd_import_cns(args) -> int:
+    from .cns import import_cns
+
+    return import_cns(Path(args.file), write=args.write, data_dir=Path(args.data_dir) if args.data_dir else None)
+
+
+def cmd_student(args) -> int:
+    from .student import make_student_editions
+
+    make_student_editions(Path(args.out) if args.out else paths.BUILD / "student")
+    return 0
+
+
+def cmd_codebook(args) -> int:
+    from .codebook import update
+
+    readme = paths.data_dir() / "README.md"
+    if args.check:
+        if not update(readme, check=True):
+            print(f"{readme}: column tables are out of date; run `python -m helpers codebook`", file=sys.stderr)
+            return 1
+        print("codebook column tables match the schemas")
+        return 0
+    update(readme)
+    print(f"updated {readme}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("validate", help="check every dataset against its schema (changes nothing)")
+    p.add_argument("data_dir", nargs="?")
+    p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("build", help="validate, execute notebooks (cached), render the site")
+    p.add_argument("--as-of", default="", help="only use data known on this date (YYYY-MM-DD)")
+    p.add_argument("--jobs", type=int, default=2)
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("import-cns", help="merge a newer CNS/NTI missile test database export")
+    p.add_argument("file")
+    p.add_argument("--write", action="store_true", help="write the merge (default: dry run, shows the diff)")
+    p.add_argument("--data-dir")
+    p.set_defaults(func=cmd_import_cns)
+    p = sub.add_parser("student", help="write student editions (no solutions, no outputs)")
+    p.add_argument("--out")
+    p.set_defaults(func=cmd_student)
+    p = sub.add_parser("codebook", help="regenerate the column tables in data/README.md")
+    p.add_argument("--check", action="store_true")
+    p.set_defaults(func=cmd_codebook)
+    args = parser.parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

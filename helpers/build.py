@@ -1,0 +1,211 @@
+"""Build the collection: validate data -> execute notebooks (cached on their real inputs) -> site.
+
+The execution cache keys each notebook on the files it actually read when it last ran (the loaders log
+every data file they open), plus its own text and the helpers' code. Editing one CSV therefore
+re-executes only the notebooks that read it; a rebuild with no change executes nothing.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+from . import paths
+
+PLOTLY_JS = "plotly.min.js"
+
+
+def notebook_sources() -> list[Path]:
+    return sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.md"))
+
+
+def build_dirs(as_of: str | None) -> dict[str, Path]:
+    base = paths.BUILD / f"asof-{as_of}" if as_of else paths.BUILD
+    return {
+        "base": base, "executed": base / "executed", "src": base / "src", "html": base / "html",
+        "doctrees": base / "doctrees",
+        "figures": base / "figures" if as_of else paths.figures_dir(),
+    }
+
+
+def _digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest() if path.exists() else "missing"
+
+
+def _rel(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(paths.ROOT))
+    except ValueError:
+        return str(path.resolve())
+
+
+def _abs(rel: str) -> Path:
+    p = Path(rel)
+    return p if p.is_absolute() else paths.ROOT / p
+
+
+def code_inputs(source: Path) -> list[Path]:
+    return [source, *sorted((paths.ROOT / "helpers").glob("*.py"))]
+
+
+def stamp_for(files: list[Path], as_of: str | None) -> dict:
+    return {"as_of": as_of or "", "inputs": {_rel(f): _digest(f) for f in files}}
+
+
+def is_current(source: Path, dirs: dict[str, Path], as_of: str | None) -> bool:
+    stamp_path = dirs["executed"] / f"{source.stem}.stamp.json"
+    out = dirs["executed"] / f"{source.stem}.ipynb"
+    if not (stamp_path.exists() and out.exists()):
+        return False
+    old = json.loads(stamp_path.read_text(encoding="utf-8"))
+    files = [_abs(f) for f in old["inputs"]]
+    if set(map(_rel, code_inputs(source))) - set(old["inputs"]):
+        return False  # a new helper module appeared
+    return stamp_for(files, as_of) == old
+
+
+def execute_one(source: Path, dirs: dict[str, Path], as_of: str | None) -> tuple[str, float, str | None]:
+    """Run one MyST notebook in a fresh kernel. Returns (name, seconds, error or None)."""
+    import jupytext
+    import nbformat
+    from nbclient import NotebookClient
+    from nbclient.exceptions import CellExecutionError
+
+    start = time.perf_counter()
+    out_dir = dirs["executed"]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    reads = Path(tempfile.mkstemp(prefix=f"{source.stem}-reads-")[1])
+    results = out_dir / f"{source.stem}.results.json"
+    results.unlink(missing_ok=True)
+    os.environ.update({
+        "TRIANGLE_READS_LOG": str(reads), "TRIANGLE_RESULTS": str(results), "TRIANGLE_NOTEBOOK": source.name,
+        "TRIANGLE_AS_OF": as_of or "", "TRIANGLE_FIGURES_DIR": str(dirs["figures"]),
+        "PYTHONHASHSEED": "0",
+    })
+    nb = jupytext.read(source)
+    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+                            resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
+    error = None
+    try:
+        client.execute()
+    except CellExecutionError as err:
+        error = f"{source.name} failed while executing a cell:\n{err}"
+    except Exception as err:  # a kernel that dies or times out is reported, not a bare traceback
+        error = f"{source.name} could not be executed: {err.__class__.__name__}: {err}"
+    read_files = {Path(p) for p in reads.read_text(encoding="utf-8").split()} if reads.exists() else set()
+    reads.unlink(missing_ok=True)
+    stamp_path = out_dir / f"{source.stem}.stamp.json"
+    if error is None:
+        nbformat.write(nb, out_dir / f"{source.stem}.ipynb")
+        files = code_inputs(source) + sorted(read_files)
+        stamp_path.write_text(json.dumps(stamp_for(files, as_of), indent=1), encoding="utf-8")
+    else:
+        stamp_path.unlink(missing_ok=True)
+    return source.name, time.perf_counter() - start, error
+
+
+def execute_all(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None) -> dict[str, Path]:
+    dirs = build_dirs(as_of)
+    sources = [s for s in notebook_sources() if not only or s.stem in only or s.name in only]
+    todo = [s for s in sources if not is_current(s, dirs, as_of)]
+    for s in sources:
+        if s not in todo:
+            print(f"  cached    {s.name}", flush=True)
+    errors = []
+    if todo:
+        with ProcessPoolExecutor(max_workers=max(1, min(jobs, len(todo)))) as pool:
+            futures = [pool.submit(execute_one, s, dirs, as_of) for s in todo]
+            for fut in futures:
+                name, seconds, error = fut.result()
+                print(f"  {'FAILED' if error else 'executed'}  {name} ({seconds:.1f} s)", flush=True)
+                if error:
+                    errors.append(error)
+    if errors:
+        raise SystemExit("\n\n".join(errors))
+    return dirs
+
+
+def _copy_if_changed(src: Path, dst: Path) -> None:
+    # Keeping unchanged files untouched lets Sphinx rebuild only the pages that changed.
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if dst.exists() and dst.read_bytes() == src.read_bytes():
+        return
+    shutil.copyfile(src, dst)
+
+
+def _write_if_changed(dst: Path, text: str) -> None:
+    dst.parent.mkdir(parents=True, exist_ok=True)
+    if dst.exists() and dst.read_text(encoding="utf-8") == text:
+        return
+    dst.write_text(text, encoding="utf-8")
+
+
+def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
+    import plotly
+
+    from .pages import changes_page, figure_pack
+
+    src = dirs["src"]
+    for page in paths.SITE.rglob("*"):
+        if page.is_file():
+            _copy_if_changed(page, src / page.relative_to(paths.SITE))
+    for executed in sorted(dirs["executed"].glob("*.ipynb")):
+        _copy_if_changed(executed, src / "notebooks" / executed.name)
+    _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
+    for extra, target in ((paths.ROOT / "seminar" / "README.md", "seminar.md"),
+                          (paths.ROOT / "UPDATING.md", "updating.md")):
+        if extra.exists():
+            _copy_if_changed(extra, src / target)
+    _write_if_changed(src / "changes.md", changes_page())
+    _write_if_changed(src / "figures.md", figure_pack(dirs["figures"], for_site=True))
+    for fig in sorted(dirs["figures"].glob("*.png")):
+        _copy_if_changed(fig, src / "figures" / fig.name)
+    _copy_if_changed(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, src / "_static" / PLOTLY_JS)
+    _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
+
+
+def run_sphinx(dirs: dict[str, Path]) -> None:
+    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(dirs["doctrees"]),
+           str(dirs["src"]), str(dirs["html"])]
+    proc = subprocess.run(cmd, capture_output=True, text=True)
+    warnings = [line for line in proc.stderr.splitlines() if line.strip()]
+    for line in warnings:
+        print(f"  sphinx: {line}")
+    if proc.returncode != 0:
+        raise SystemExit(f"Sphinx failed (exit {proc.returncode}); see the messages above.")
+
+
+def build(as_of: str | None = None, jobs: int = 2) -> Path:
+    from .pages import figure_pack
+    from .validate import validate_dir
+
+    if as_of:
+        dt.date.fromisoformat(as_of)  # fail early on a malformed date
+    t0 = time.perf_counter()
+    print("1/4 validating data", flush=True)
+    counts, problems = validate_dir(paths.data_dir())
+    if problems:
+        for p in problems:
+            print(f"  {p}")
+        raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
+    print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
+    print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)
+    dirs = execute_all(as_of, jobs)
+    print("3/4 exporting figures", flush=True)
+    if not as_of:
+        _write_if_changed(paths.figures_dir() / "README.md", figure_pack(paths.figures_dir()))
+    print(f"  {len(list(dirs['figures'].glob('*.png')))} figures in {_rel(dirs['figures'])}", flush=True)
+    print("4/4 rendering site", flush=True)
+    assemble_site(dirs, as_of)
+    run_sphinx(dirs)
+    index = dirs["html"] / "index.html"
+    print(f"done in {time.perf_counter() - t0:.1f} s: {_rel(index)}", flush=True)
+    return index

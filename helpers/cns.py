@@ -1,0 +1,240 @@
+"""Import a newer export of the CNS/NTI North Korea Missile Test Database into data/missile_launches.csv.
+
+The export is read as published (CSV in latin-1 or XLSX; dates like `9-Apr-84`; its own column names).
+Rows are matched to ours by CNS row number (F1), else by Korea local date and order within the day.
+CNS-owned fields are refreshed, curated fields (launch_id, cross-check sources, notes) are kept, new
+launches are added, and no row is ever deleted. The default is a dry run that prints the diff.
+"""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import sys
+from pathlib import Path
+
+from . import paths
+from .schemas import MISSILE_LAUNCHES, MISSILE_TYPES
+from .store import format_cell, write_dataset
+from .validate import DataError, check_file
+
+CNS_URL = "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/"
+REQUIRED = ("F1", "Date", "Date Entered/Updated", "Launch Time (UTC)", "Missile Name", "Missile Type",
+            "Facility Name", "Facility Latitude", "Facility Longitude", "Landing Location", "Apogee",
+            "Distance Travelled", "Confirmation Status", "Test Outcome")
+# Fields the CNS export owns; everything else in our file is curated by us and kept on re-import.
+CNS_FIELDS = ("cns_id", "date", "date_precision", "time_utc", "missile_name", "missile_type", "launch_site",
+              "lat", "lon", "landing_location", "apogee_km", "distance_km", "outcome", "confirmation",
+              "source_name", "source_url", "source_date")
+MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                      "Nov", "Dec"), start=1)}
+
+
+class CnsError(ValueError):
+    pass
+
+
+def _year(two: str) -> int:
+    y = int(two)
+    return y + (1900 if y >= 50 else 2000) if len(two) == 2 else y
+
+
+def parse_cns_date(value) -> tuple[dt.date, str]:
+    """'9-Apr-84' -> (1984-04-09, 'day'); 'Sep-84' -> (1984-09-01, 'month'); also ISO and M/D/YYYY."""
+    if isinstance(value, dt.datetime):
+        return value.date(), "day"
+    if isinstance(value, dt.date):
+        return value, "day"
+    text = str(value).strip()
+    if m := re.fullmatch(r"(\d{1,2})-([A-Z][a-z]{2})-(\d{2}|\d{4})", text):
+        if m[2] in MONTHS:
+            return dt.date(_year(m[3]), MONTHS[m[2]], int(m[1])), "day"
+    if m := re.fullmatch(r"([A-Z][a-z]{2})-(\d{2}|\d{4})", text):
+        if m[1] in MONTHS:
+            return dt.date(_year(m[2]), MONTHS[m[1]], 1), "month"
+    if m := re.fullmatch(r"(\d{1,2})/(\d{1,2})/(\d{4})", text):
+        return dt.date(int(m[3]), int(m[1]), int(m[2])), "day"
+    if m := re.fullmatch(r"(\d{4})-(\d{2})-(\d{2})(?: 00:00:00)?", text):
+        return dt.date(int(m[1]), int(m[2]), int(m[3])), "day"
+    raise ValueError("a date like 9-Apr-84, Sep-84 or 4/19/2023")
+
+
+def parse_time(value) -> str | None:
+    text = str(value or "").strip()
+    if text in ("", "Unknown", "unknown", "N/A"):
+        return None
+    if isinstance(value, dt.time):
+        return value.strftime("%H:%M")
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})(?::\d{2})?\s*([AP]M)?", text)
+    if not m:
+        raise ValueError("a time like 9:20:00 AM")
+    hour = int(m[1]) % 12 + (12 if m[3] == "PM" else 0) if m[3] else int(m[1])
+    return f"{hour:02d}:{m[2]}"
+
+
+def parse_km(value) -> tuple[float | None, str | None]:
+    """'350 km' -> 350. Text CNS gives that is not one number is kept for the notes, never lost."""
+    text = str(value or "").strip()
+    if text in ("", "Unknown", "N/A", "unknown"):
+        return None, None
+    m = re.fullmatch(r"~?\s*([\d,]+(?:\.\d+)?)\s*(km|lm)?", text)
+    if m:
+        return float(m[1].replace(",", "")), None
+    return None, text
+
+
+def _float(value) -> float | None:
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def read_export(path: Path) -> list[tuple[int, dict]]:
+    """Rows of a CNS export as (line or sheet row, {column: value}). Raises CnsError on a wrong layout."""
+    if not path.exists():
+        raise CnsError(f"{path}: found no file, expected a CNS export (.csv or .xlsx)")
+    if path.suffix.lower() in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        sheet = load_workbook(path, read_only=True, data_only=True).worksheets[0]
+        values = list(sheet.iter_rows(values_only=True))
+        header = [str(h).strip() if h is not None else "" for h in values[0]]
+        rows = [(i, dict(zip(header, ["" if v is None else v for v in r])))
+                for i, r in enumerate(values[1:], start=2) if any(v not in (None, "") for v in r)]
+    else:
+        raw = path.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("latin-1")  # the CNS CSV export is latin-1
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        header = reader.fieldnames or []
+        rows = []
+        for record in reader:
+            rows.append((reader.line_num, record))
+    missing = [c for c in REQUIRED if c not in header]
+    if missing:
+        raise CnsError(f"{path.name}:1: found no column(s) {', '.join(missing)}, expected the CNS export columns "
+                       f"({', '.join(REQUIRED)})")
+    return rows
+
+
+def convert(path: Path) -> list[dict]:
+    """CNS rows mapped to our columns (launch_id left for the merge). Raises CnsError listing every problem."""
+    out, problems = [], []
+    for line, r in read_export(path):
+        row, notes = {}, []
+        try:
+            row["cns_id"] = int(str(r["F1"]).strip())
+        except ValueError:
+            problems.append(f"{path.name}:{line}: F1: found {r['F1']!r}, expected a whole number")
+            continue
+        for field, col, parser in (("date", "Date", parse_cns_date), ("source_date", "Date Entered/Updated",
+                                                                       parse_cns_date),
+                                   ("time_utc", "Launch Time (UTC)", parse_time)):
+            try:
+                value = parser(r[col]) if str(r[col]).strip() or field != "source_date" else None
+            except ValueError as err:
+                problems.append(f"{path.name}:{line}: {col}: found {r[col]!r}, expected {err}")
+                continue
+            if field == "date":
+                row["date"], row["date_precision"] = value
+            elif field == "source_date":
+                row["source_date"] = value[0] if value else None
+            else:
+                row[field] = value
+        kind = str(r["Missile Type"]).strip()
+        kind = "unknown" if kind in ("", "Unknown") else kind
+        if kind not in MISSILE_TYPES:
+            problems.append(f"{path.name}:{line}: Missile Type: found {kind!r}, expected one of "
+                            + ", ".join(MISSILE_TYPES))
+        row["missile_type"] = kind
+        row["missile_name"] = str(r["Missile Name"]).strip() or "Unknown"
+        row["launch_site"] = str(r["Facility Name"]).strip() or "Unknown"
+        row["lat"], row["lon"] = _float(r["Facility Latitude"]), _float(r["Facility Longitude"])
+        row["landing_location"] = str(r["Landing Location"]).strip() or None
+        for field, col in (("apogee_km", "Apogee"), ("distance_km", "Distance Travelled")):
+            row[field], text = parse_km(r[col])
+            if text:
+                notes.append(f"CNS {col.lower()}: {text}")
+        row["outcome"] = str(r["Test Outcome"]).strip().lower() or "unknown"
+        row["confirmation"] = str(r["Confirmation Status"]).strip().lower() or "unconfirmed"
+        row["source_name"] = "CNS/NTI North Korea Missile Test Database"
+        row["source_url"] = CNS_URL
+        row["_notes"] = "; ".join(notes)
+        if "date" in row:
+            out.append(row)
+    if problems:
+        raise CnsError("\n".join(problems))
+    return out
+
+
+def merge(existing: list[dict], incoming: list[dict]) -> tuple[list[dict], list[str], list[str], int]:
+    """Merge CNS rows into ours. Returns (rows, added ids, change lines, unchanged count). Deletes nothing."""
+    rows = [dict(r) for r in existing]
+    by_cns = {r["cns_id"]: r for r in rows if r.get("cns_id") is not None}
+    by_day: dict[dt.date, list[dict]] = {}
+    for r in rows:
+        by_day.setdefault(r["date"], []).append(r)
+    for day in by_day.values():
+        day.sort(key=lambda r: int(r["launch_id"].split("-")[1]))
+    added, changes, unchanged = [], [], 0
+    seen_on_day: dict[dt.date, int] = {}
+    for new in sorted(incoming, key=lambda r: r["cns_id"]):
+        order = seen_on_day[new["date"]] = seen_on_day.get(new["date"], 0) + 1
+        target = by_cns.get(new["cns_id"])
+        if target is None:
+            # A launch we already hold from the extension or news: same local date, same order that day.
+            candidates = [r for r in by_day.get(new["date"], []) if r.get("cns_id") is None]
+            target = candidates[0] if candidates else None
+        note = new.pop("_notes")
+        if target is None:
+            day = by_day.setdefault(new["date"], [])
+            used = {int(r["launch_id"].split("-")[1]) for r in day}
+            n = max(used | {order - 1}) + 1 if order in used else order
+            row = {c: None for c in MISSILE_LAUNCHES.column_names}
+            row.update(new, launch_id=f"{new['date']:%Y%m%d}-{n}", data_origin="cns", notes=note or None)
+            rows.append(row)
+            day.append(row)
+            by_cns[new["cns_id"]] = row
+            added.append(row["launch_id"])
+            continue
+        diffs = [f"  {f}: {format_cell(target.get(f))!r} -> {format_cell(new.get(f))!r}"
+                 for f in CNS_FIELDS if format_cell(target.get(f)) != format_cell(new.get(f))]
+        if diffs:
+            changes.append(f"{target['launch_id']} (CNS row {new['cns_id']}):\n" + "\n".join(diffs))
+            target.update({f: new.get(f) for f in CNS_FIELDS})
+            if target["data_origin"] != "cns":
+                target["data_origin"] = "cns"
+        else:
+            unchanged += 1
+    rows.sort(key=lambda r: (r["date"], int(r["launch_id"].split("-")[1])))
+    return rows, added, changes, unchanged
+
+
+def import_cns(file: Path, write: bool = False, data_dir: Path | None = None) -> int:
+    target = (data_dir or paths.data_dir()) / MISSILE_LAUNCHES.file
+    try:
+        incoming = convert(file)
+        existing, _, problems = check_file(target, MISSILE_LAUNCHES) if target.exists() else ([], [], [])
+        if problems:
+            raise DataError(problems)
+        rows, added, changes, unchanged = merge(existing, incoming)
+        print(f"CNS export {file.name}: {len(incoming)} rows read")
+        print(f"  added {len(added)}, changed {len(changes)}, unchanged {unchanged}; "
+              f"{len(rows) - len(existing) - len(added)} deleted (never)")
+        for launch_id in added[:200]:
+            print(f"  + {launch_id}")
+        for change in changes[:200]:
+            print(f"  ~ {change}")
+        if not write:
+            print("Dry run: nothing written. Re-run with --write to apply.")
+            return 0
+        write_dataset(target, MISSILE_LAUNCHES, rows)
+        print(f"wrote {target} ({len(rows)} rows)")
+        return 0
+    except (CnsError, DataError) as err:
+        print(f"import-cns: {err}\nNothing was written.", file=sys.stderr)
+        return 1

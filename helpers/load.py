@@ -1,0 +1,97 @@
+"""One loader per dataset, each returning a typed, validated DataFrame.
+
+A loader validates the whole file first and raises DataError (file, line, column, what was expected) on
+any problem, so a notebook never runs on a silently shortened table. In an as-of build
+(TRIANGLE_AS_OF=YYYY-MM-DD) rows not yet known on that date are left out, and the loader says how many.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import os
+
+import pandas as pd
+
+from . import paths
+from .schemas import DATASETS, Dataset
+from .validate import DataError, check_file
+
+
+def as_of() -> dt.date | None:
+    """The as-of date of this build, or None for a build on all data."""
+    value = os.environ.get("TRIANGLE_AS_OF", "").strip()
+    return dt.date.fromisoformat(value) if value else None
+
+
+def record_read(path) -> None:
+    # The build records which files each notebook reads, so an edited CSV re-executes only its readers.
+    log = os.environ.get("TRIANGLE_READS_LOG")
+    if log:
+        with open(log, "a", encoding="utf-8") as f:
+            f.write(f"{path}\n")
+
+
+def known_on(schema: Dataset, df: pd.DataFrame) -> pd.Series:
+    """The date each row became known: its date column, or the last day of its year for yearly data."""
+    col = df[schema.known_date]
+    if schema.column(schema.known_date).kind == "int":
+        return pd.to_datetime(col.astype(str) + "-12-31")
+    return col
+
+
+def _frame(schema: Dataset, rows: list[dict], lines: list[int]) -> pd.DataFrame:
+    df = pd.DataFrame(rows, columns=schema.column_names)
+    for col in schema.columns:
+        if col.kind == "date":
+            df[col.name] = pd.to_datetime(df[col.name])
+        elif col.kind == "int":
+            df[col.name] = df[col.name].astype("Int64")
+        elif col.kind == "float":
+            df[col.name] = df[col.name].astype("float64")
+        elif col.kind == "category":
+            df[col.name] = pd.Categorical(df[col.name], categories=list(col.allowed))
+        else:
+            df[col.name] = df[col.name].astype("string")
+    df.index = pd.Index(lines, name="line")  # the index is the CSV line, so any row can be traced back
+    return df
+
+
+def load(name: str, *, all_rows: bool = False) -> pd.DataFrame:
+    """Load a dataset by name. all_rows=True ignores the as-of date (used to show what came later)."""
+    schema = DATASETS[name]
+    path = paths.data_dir() / schema.file
+    record_read(path)
+    rows, lines, problems = check_file(path, schema)
+    if problems:
+        raise DataError(problems)
+    df = _frame(schema, rows, lines)
+    cutoff = None if all_rows else as_of()
+    if cutoff is not None:
+        keep = known_on(schema, df) <= pd.Timestamp(cutoff)
+        df = df[keep]
+        df.attrs["left_out_as_of"] = int((~keep).sum())
+    df.attrs["dataset"] = name
+    return df
+
+
+def missile_launches(**kw) -> pd.DataFrame:
+    return load("missile_launches", **kw)
+
+
+def troop_reports(**kw) -> pd.DataFrame:
+    return load("troop_reports", **kw)
+
+
+def trade(**kw) -> pd.DataFrame:
+    return load("trade", **kw)
+
+
+def aid(**kw) -> pd.DataFrame:
+    return load("aid", **kw)
+
+
+def transfers(**kw) -> pd.DataFrame:
+    return load("transfers", **kw)
+
+
+def events(**kw) -> pd.DataFrame:
+    return load("events", **kw)

@@ -1,0 +1,20 @@
+"""Every path the project uses, anchored at the repository root (never the current directory)."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+NOTEBOOKS = ROOT / "notebooks"
+SITE = ROOT / "site"
+BUILD = ROOT / "_build"
+
+
+def data_dir() -> Path:
+    """The data folder; TRIANGLE_DATA_DIR lets tests and the importer point at a copy."""
+    return Path(os.environ.get("TRIANGLE_DATA_DIR", ROOT / "data"))
+
+
+def figures_dir() -> Path:
+    """Where save_figure writes; as-of builds send figures to their own folder."""
+    return Path(os.environ.get("TRIANGLE_FIGURES_DIR", ROOT / "figures"))

@@ -1,0 +1,231 @@
+"""The single source of truth for every dataset: columns, types, allowed values, ranges, descriptions.
+
+The validator, the loaders, the importer and the generated codebook (data/CODEBOOK.md) all read these
+definitions, so a column is described and checked in exactly one place.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+ISO3_PATTERN = r"^[A-Z]{3}(;[A-Z]{3})*$"
+REPORTER_PATTERN = r"^([A-Z]{3}|NATO|UNO|MSMT)$"
+
+
+@dataclass(frozen=True)
+class Column:
+    name: str
+    kind: str  # text | int | float | date | category | url | time
+    description: str
+    required: bool = False
+    allowed: tuple[str, ...] = ()
+    minimum: float | None = None
+    maximum: float | None = None
+    pattern: str | None = None
+
+
+@dataclass(frozen=True)
+class Dataset:
+    name: str
+    row: str  # what one row is
+    columns: tuple[Column, ...]
+    key: tuple[str, ...]  # a row is a duplicate when these repeat
+    known_date: str  # column that says when a row became known (as-of builds)
+    ranges: tuple[tuple[str, str], ...] = ()  # (low, high) pairs that must satisfy low <= high
+    one_of: tuple[tuple[str, ...], ...] = ()  # at least one column of each group must be filled
+    coverage: str = ""
+
+    @property
+    def file(self) -> str:
+        return f"{self.name}.csv"
+
+    @property
+    def column_names(self) -> list[str]:
+        return [c.name for c in self.columns]
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+
+def _source_columns(notes: bool = True) -> tuple[Column, ...]:
+    cols = (
+        Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
+        Column("source_url", "url", "Address of that source (http or https).", required=True),
+        Column("source_date", "date", "Publication date of the source, where known."),
+    )
+    if notes:
+        cols += (Column("notes", "text", "Caveats in the curators' own words."),)
+    return cols
+
+
+MISSILE_TYPES = ("SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "SLV", "HGV", "unknown")
+
+MISSILE_LAUNCHES = Dataset(
+    name="missile_launches",
+    row="One missile launched (CNS convention: a salvo of three missiles is three rows).",
+    coverage="North Korean ballistic missiles and space launch vehicles, April 1984 onward. "
+    "CNS scope: able to carry at least 500 kg at least 300 km; cruise missiles and most rocket artillery excluded.",
+    key=("launch_id",),
+    known_date="date",
+    columns=(
+        Column("launch_id", "text", "Stable id: Korea local date as YYYYMMDD, a dash, order within the day.",
+               required=True, pattern=r"^\d{8}-\d+$"),
+        Column("cns_id", "int", "Row number (F1) in the CNS/NTI database export; empty for later rows.", minimum=1),
+        Column("date", "date", "Launch date, Korea local time (KST = UTC+9).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True,
+               allowed=("day", "month", "year")),
+        Column("time_utc", "time", "Launch time in UTC as HH:MM, where reported."),
+        Column("missile_name", "text", "Missile or launcher name as given by the source.", required=True),
+        Column("missile_type", "category", "Class of missile (CNS classes; HGV = hypersonic glide vehicle).",
+               required=True, allowed=MISSILE_TYPES),
+        Column("launch_site", "text", "Launch facility or area.", required=True),
+        Column("lat", "float", "Latitude of the launch site (degrees).", minimum=33, maximum=43.5),
+        Column("lon", "float", "Longitude of the launch site (degrees).", minimum=124, maximum=131),
+        Column("landing_location", "text", "Where the missile came down, where reported."),
+        Column("apogee_km", "float", "Highest altitude reached, km.", minimum=0, maximum=10000),
+        Column("distance_km", "float", "Distance flown, km.", minimum=0, maximum=20000),
+        Column("outcome", "category", "Result of the test.", required=True,
+               allowed=("success", "failure", "unknown")),
+        Column("confirmation", "category", "Whether the launch is confirmed.", required=True,
+               allowed=("confirmed", "unconfirmed")),
+        Column("data_origin", "category", "Where the row comes from: the CNS export, its open extension, "
+               "or news reports.", required=True, allowed=("cns", "cns_extension", "news")),
+        Column("check_source_name", "text", "News report used to cross-check a row added after April 2023."),
+        Column("check_source_url", "url", "Address of that news report."),
+    ) + _source_columns(),
+)
+
+TROOP_MEASURES = ("deployed", "planned", "additional_deployed", "killed", "wounded", "casualties",
+                  "captured", "engineers", "construction_workers", "deminers", "workers", "other")
+
+TROOP_REPORTS = Dataset(
+    name="troop_reports",
+    row="One reported figure about North Korean personnel sent for Russia's war against Ukraine.",
+    coverage="October 2024 onward.",
+    key=("report_date", "reporter", "measure", "value_low", "value_high", "as_of", "source_url"),
+    known_date="report_date",
+    ranges=(("value_low", "value_high"),),
+    columns=(
+        Column("report_id", "text", "Stable id TR-NNN.", required=True, pattern=r"^TR-\d{3,}$"),
+        Column("report_date", "date", "Date the figure was made public.", required=True),
+        Column("reporter", "text", "Who made the estimate or statement (e.g. South Korea NIS).", required=True),
+        Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT (the "
+               "11-nation Multilateral Sanctions Monitoring Team) for groups; empty for unattributed groups.",
+               pattern=REPORTER_PATTERN),
+        Column("measure", "category", "What is counted.", required=True, allowed=TROOP_MEASURES),
+        Column("value_low", "float", "Lower bound (equal to value_high for a point figure); empty when the "
+               "source gives no number (e.g. an acknowledgement without a count).", minimum=0),
+        Column("value_high", "float", "Upper bound; empty when the source gives no number.", minimum=0),
+        Column("as_of", "date", "Date the figure refers to, where stated."),
+        Column("location", "text", "Where the personnel are, as reported."),
+        Column("status", "category", "Kind of figure.", required=True,
+               allowed=("estimate", "official_statement", "acknowledgement", "claim")),
+    ) + _source_columns(),
+)
+
+TRADE = Dataset(
+    name="trade",
+    row="One figure of North Korea's trade with one partner in one year, from one reporting series.",
+    coverage="1990 to the latest published year.",
+    key=("year", "reporter_series", "partner", "flow", "value_usd_m", "share_pct", "source_url"),
+    known_date="year",
+    one_of=(("value_usd_m", "share_pct"),),
+    columns=(
+        Column("year", "int", "Calendar year the figure refers to.", required=True, minimum=1946, maximum=2100),
+        Column("reporter_series", "category", "Statistical series; series are never mixed in one row.",
+               required=True, allowed=("china_customs", "kotra", "kita", "un_comtrade_mirror", "cia_factbook",
+                                       "bank_of_korea", "russia_customs", "korea_unification_ministry",
+                                       "other")),
+        Column("partner", "category", "Trading partner (Russia includes the USSR before 1992).", required=True,
+               allowed=("China", "Russia", "South Korea", "Japan", "World")),
+        Column("flow", "category", "Direction, from the partner's side: exports_to_dprk = North Korea's "
+               "imports from the partner.", required=True,
+               allowed=("exports_to_dprk", "imports_from_dprk", "total")),
+        Column("value_usd_m", "float", "Value in millions of current US dollars.", minimum=0, maximum=100000),
+        Column("share_pct", "float", "Partner's share of North Korea's trade in that flow, as the source "
+               "states it (percent).", minimum=0, maximum=100),
+    ) + _source_columns(),
+)
+
+AID = Dataset(
+    name="aid",
+    row="One figure of aid to North Korea from one donor (or all donors) in one year.",
+    coverage="1990 onward.",
+    key=("year", "donor", "channel", "kind", "quantity", "unit", "value_usd_m", "source_url"),
+    known_date="year",
+    one_of=(("quantity", "value_usd_m"),),
+    columns=(
+        Column("year", "int", "Year the aid refers to.", required=True, minimum=1946, maximum=2100),
+        Column("donor", "text", "Donor (or an aggregate such as all donors).", required=True),
+        Column("donor_country", "text", "ISO3 code of the donor; WLD for all donors; empty for multilateral.",
+               pattern=r"^[A-Z]{3}$"),
+        Column("channel", "category", "How the aid was given.", required=True,
+               allowed=("bilateral", "wfp", "un_cerf", "un_appeal", "ngo", "other")),
+        Column("kind", "category", "What was given.", required=True,
+               allowed=("food", "humanitarian_funding", "fuel", "fertiliser", "economic_assistance",
+                        "vaccines", "other")),
+        Column("quantity", "float", "Amount in `unit`.", minimum=0),
+        Column("unit", "text", "Unit of `quantity` (e.g. tonnes)."),
+        Column("value_usd_m", "float", "Value in millions of US dollars.", minimum=0, maximum=100000),
+    ) + _source_columns(),
+)
+
+TRANSFERS = Dataset(
+    name="transfers",
+    row="One reported estimate of a transfer of arms or resources between North Korea and Russia.",
+    coverage="2023 onward.",
+    key=("report_date", "reporter", "from", "to", "item_category", "value_low", "value_high", "unit",
+         "source_url"),
+    known_date="report_date",
+    ranges=(("value_low", "value_high"), ("period_start", "period_end")),
+    columns=(
+        Column("transfer_id", "text", "Stable id TF-NNN.", required=True, pattern=r"^TF-\d{3,}$"),
+        Column("report_date", "date", "Date the estimate was made public; empty where no source showed it "
+               "(such rows are left out of as-of builds).", ),
+        Column("reporter", "text", "Who made the estimate or statement.", required=True),
+        Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT for groups; "
+               "empty for unattributed media.", pattern=REPORTER_PATTERN),
+        Column("from", "text", "ISO3 code of the sending country.", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("to", "text", "ISO3 code of the receiving country.", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("item_category", "category", "Kind of item.", required=True,
+               allowed=("artillery_shells", "containers", "ballistic_missiles", "howitzers", "rocket_launchers",
+                        "troops_equipment", "oil", "air_defence", "technology", "food", "cash", "other")),
+        Column("item", "text", "The item in the curators' words.", required=True),
+        Column("value_low", "float", "Lower bound of the quantity.", minimum=0),
+        Column("value_high", "float", "Upper bound of the quantity.", minimum=0),
+        Column("unit", "category", "Unit of the quantity.",
+               allowed=("containers", "shells", "missiles", "units", "barrels", "tonnes", "usd_m",
+                        "shipments", "other")),
+        Column("period_start", "date", "Start of the period the estimate covers."),
+        Column("period_end", "date", "End of that period."),
+        Column("status", "category", "Kind of figure.", required=True,
+               allowed=("estimate", "official_statement", "claim")),
+    ) + _source_columns(),
+)
+
+EVENT_TYPES = ("summit", "visit", "treaty_signed", "treaty_ratified", "treaty_in_force", "treaty_expired",
+               "un_vote", "un_veto", "sanctions", "nuclear_test", "missile_milestone", "troop_deployment",
+               "troop_acknowledgement", "security_measure", "military_exercise", "statement",
+               "diplomatic_relations", "trade_agreement", "other")
+
+EVENTS = Dataset(
+    name="events",
+    row="One diplomatic or military event involving the triangle or its neighbours.",
+    coverage="1948 onward.",
+    key=("event_id",),
+    known_date="date",
+    columns=(
+        Column("event_id", "text", "Stable id EV-YYYY-slug.", required=True, pattern=r"^EV-\d{4}-[a-z0-9-]+$"),
+        Column("date", "date", "Date of the event.", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True,
+               allowed=("day", "month", "year")),
+        Column("event_type", "category", "Kind of event.", required=True, allowed=EVENT_TYPES),
+        Column("actors", "text", "ISO3 codes of the countries involved, separated by ';' (UNO = UN).",
+               required=True, pattern=ISO3_PATTERN),
+        Column("title", "text", "Short title.", required=True),
+        Column("description", "text", "One or two sentences in the curators' own words.", required=True),
+        Column("location", "text", "Where it happened."),
+    ) + _source_columns(notes=False),
+)
+
+DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
+                                                     EVENTS)}

@@ -1,0 +1,132 @@
+"""The house chart style (matplotlib and plotly), figure saving, and the plotly renderer for the site.
+
+- Okabe–Ito colours (safe for the common forms of colour blindness), one colour per country everywhere.
+- `save_figure` writes figures/NAME.png and .svg byte-for-byte reproducibly (no dates, fixed SVG hash salt)
+  with a source line and the data cut-off on the figure, and a NAME.json sidecar (caption, alt text,
+  source, notebook) from which the figure pack (figures/README.md) is generated.
+- Plotly figures are shown as HTML that relies on one local copy of plotly.js per site (no CDN), plus the
+  plotly JSON so JupyterLab still renders them interactively.
+"""
+from __future__ import annotations
+
+import base64
+import io
+import itertools
+import json
+import os
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import plotly.graph_objects as go  # noqa: E402
+import plotly.io as pio  # noqa: E402
+from IPython.display import HTML, display  # noqa: E402
+
+from . import paths  # noqa: E402
+from .meta import cutoff_label  # noqa: E402
+
+# Okabe & Ito (2008) palette.
+OKABE_ITO = {
+    "orange": "#E69F00", "sky": "#56B4E9", "green": "#009E73", "yellow": "#F0E442",
+    "blue": "#0072B2", "vermillion": "#D55E00", "purple": "#CC79A7", "black": "#000000", "grey": "#999999",
+}
+COUNTRY_COLOURS = {
+    "CHN": OKABE_ITO["vermillion"], "China": OKABE_ITO["vermillion"],
+    "RUS": OKABE_ITO["blue"], "Russia": OKABE_ITO["blue"],
+    "PRK": OKABE_ITO["black"], "North Korea": OKABE_ITO["black"],
+    "KOR": OKABE_ITO["sky"], "South Korea": OKABE_ITO["sky"],
+    "USA": OKABE_ITO["purple"], "United States": OKABE_ITO["purple"],
+    "JPN": OKABE_ITO["orange"], "Japan": OKABE_ITO["orange"],
+    "UKR": OKABE_ITO["yellow"], "World": OKABE_ITO["grey"],
+}
+CYCLE = [OKABE_ITO[k] for k in ("blue", "vermillion", "green", "orange", "sky", "purple", "yellow", "black",
+                                 "grey")]
+
+FONT = "DejaVu Sans"  # ships with matplotlib, so figures look the same on every machine
+
+
+def use_house_style() -> None:
+    plt.rcParams.update({
+        "figure.figsize": (9, 5), "figure.dpi": 100, "savefig.dpi": 150,
+        "font.family": FONT, "font.size": 10, "axes.titlesize": 13, "axes.titleweight": "bold",
+        "axes.titlelocation": "left", "axes.spines.top": False, "axes.spines.right": False,
+        "axes.grid": True, "grid.color": "#dddddd", "grid.linewidth": 0.6, "axes.axisbelow": True,
+        "axes.prop_cycle": matplotlib.cycler(color=CYCLE), "legend.frameon": False,
+        "svg.hashsalt": "triangle", "svg.fonttype": "path", "path.simplify": True,
+    })
+    template = go.layout.Template(pio.templates["simple_white"])
+    template.layout.colorway = CYCLE
+    template.layout.font = dict(family=f"{FONT}, Arial, sans-serif", size=13)
+    template.layout.title = dict(x=0.0, xanchor="left", font=dict(size=17))
+    template.layout.hoverlabel = dict(align="left")
+    template.layout.margin = dict(l=60, r=30, t=80, b=90)
+    pio.templates["triangle"] = template
+    pio.templates.default = "triangle"
+    pio.renderers["triangle"] = SiteRenderer()
+    pio.renderers.default = "triangle"
+
+
+def source_line(source: str) -> str:
+    return f"Source: {source}. {cutoff_label()}."
+
+
+def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = None,
+                show: bool = True) -> None:
+    """Save a matplotlib figure as figures/NAME.png and .svg with a source line, then show it with alt text."""
+    fig.text(0.01, 0.01, source_line(source), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    out = paths.figures_dir()
+    out.mkdir(parents=True, exist_ok=True)
+    fig.savefig(out / f"{name}.png", metadata={"Software": None})
+    fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
+    title = caption or (fig.axes[0].get_title() if fig.axes else name)
+    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(),
+            "notebook": os.environ.get("TRIANGLE_NOTEBOOK", "")}
+    (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
+    if show:
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=90, metadata={"Software": None})
+        data = base64.b64encode(buf.getvalue()).decode()
+        display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{data}" '
+                     f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
+    plt.close(fig)
+
+
+def _escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+_plot_ids = itertools.count(1)
+
+
+class SiteRenderer(pio.base_renderers.MimetypeRenderer):
+    """HTML without plotly.js (the site ships one copy) plus plotly JSON for JupyterLab."""
+
+    def to_mimebundle(self, fig_dict):
+        div_id = f"triangle-plot-{next(_plot_ids)}"  # stable ids keep rebuilt pages byte-identical
+        html = pio.to_html(fig_dict, include_plotlyjs=False, include_mathjax=False, full_html=False,
+                           div_id=div_id, default_width="100%", default_height=520, validate=False,
+                           config={"displaylogo": False, "responsive": True})
+        alt = fig_dict.get("layout", {}).get("meta", {}) or {}
+        label = _escape(alt.get("alt", "Interactive chart")) if isinstance(alt, dict) else "Interactive chart"
+        html = f'<div class="triangle-plotly" role="img" aria-label="{label}">{html}</div>'
+        bundle = pio.base_renderers.PlotlyRenderer().to_mimebundle(fig_dict)
+        bundle["text/html"] = html
+        return bundle
+
+
+def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, y_title: str | None = None,
+                  x_title: str | None = None) -> go.Figure:
+    """Give a plotly chart the house title, axis titles, a source line with cut-off, and alt text."""
+    fig.update_layout(title=title, meta={"alt": alt})
+    if y_title is not None:
+        fig.update_yaxes(title=y_title)
+    if x_title is not None:
+        fig.update_xaxes(title=x_title)
+    fig.add_annotation(text=source_line(source), xref="paper", yref="paper", x=0, y=-0.22, showarrow=False,
+                       xanchor="left", yanchor="top", font=dict(size=11, color="#555555"))
+    return fig
+
+
+use_house_style()

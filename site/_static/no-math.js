@@ -1,0 +1,1 @@
+/* Intentionally empty: the site renders no equations, so no MathJax is loaded (see conf.py). */

@@ -1,0 +1,37 @@
+# Sphinx configuration for the static site. The build assembles _build/src from site/, the executed
+# notebooks, data/README.md and the generated pages, then runs Sphinx on it (see helpers/build.py).
+project = "The China – North Korea – Russia Triangle: research notebooks"
+author = "Triangle Notebooks contributors"
+copyright = "2026, Triangle Notebooks contributors (code MIT, data and text CC BY 4.0)"
+
+extensions = ["myst_nb", "sphinx_exercise", "sphinx_design"]
+# No dollarmath: prose is full of dollar amounts, and the site renders no equations.
+myst_enable_extensions = ["colon_fence", "deflist"]
+myst_heading_anchors = 3
+
+# Notebooks arrive already executed by helpers.build (cached on their data); Sphinx never runs code.
+nb_execution_mode = "off"
+nb_merge_streams = True
+# Plotly output carries both HTML and its JSON; the site shows the HTML.
+nb_mime_priority_overrides = [("html", "application/vnd.plotly.v1+json", None)]
+
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "_build_info.json"]
+html_theme = "sphinx_book_theme"
+html_title = "China – North Korea – Russia"
+html_static_path = ["_static"]
+# One local copy of plotly.js for the whole site: no CDN, no copy inlined in each page.
+html_js_files = ["plotly.min.js"]
+html_css_files = ["triangle.css"]
+html_last_updated_fmt = None
+html_copy_source = False
+html_show_sourcelink = False
+html_theme_options = {
+    "show_toc_level": 2,
+    "use_download_button": False,
+    "use_fullscreen_button": False,
+    "home_page_in_toc": True,
+}
+# myst-nb declares notebook pages as possibly holding math; point MathJax at an empty local file so no page
+# ever asks a CDN for it (the notebooks render no equations).
+mathjax_path = "no-math.js"
+suppress_warnings = ["mystnb.unknown_mime_type"]
