@@ -33,7 +33,7 @@ def cmd_validate(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
 
-    build(as_of=args.as_of or None, jobs=args.jobs)
+    build(as_of=args.as_of or None, jobs=args.jobs, only=args.only or None)
     return 0
 
 
@@ -46,7 +46,7 @@ def cmd_import_cns(args) -> int:
 def cmd_student(args) -> int:
     from .student import make_student_editions
 
-    make_student_editions(Path(args.out) if args.out else paths.BUILD / "student")
+    make_student_editions(Path(args.out) if args.out else paths.build_dir() / "student")
     return 0
 
 
@@ -74,6 +74,7 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("build", help="validate, execute notebooks (cached), render the site")
     p.add_argument("--as-of", default="", help="only use data known on this date (YYYY-MM-DD)")
     p.add_argument("--jobs", type=int, default=2)
+    p.add_argument("--only", nargs="*", help="execute only these notebooks (e.g. 02-missiles)")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("import-cns", help="merge a newer CNS/NTI missile test database export")
     p.add_argument("file")

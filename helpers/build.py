@@ -28,7 +28,7 @@ def notebook_sources() -> list[Path]:
 
 
 def build_dirs(as_of: str | None) -> dict[str, Path]:
-    base = paths.BUILD / f"asof-{as_of}" if as_of else paths.BUILD
+    base = paths.build_dir() / f"asof-{as_of}" if as_of else paths.build_dir()
     return {
         "base": base, "executed": base / "executed", "src": base / "src", "html": base / "html",
         "doctrees": base / "doctrees",
@@ -183,7 +183,7 @@ def run_sphinx(dirs: dict[str, Path]) -> None:
         raise SystemExit(f"Sphinx failed (exit {proc.returncode}); see the messages above.")
 
 
-def build(as_of: str | None = None, jobs: int = 2) -> Path:
+def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None) -> Path:
     from .pages import figure_pack
     from .validate import validate_dir
 
@@ -198,7 +198,7 @@ def build(as_of: str | None = None, jobs: int = 2) -> Path:
         raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
     print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
     print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)
-    dirs = execute_all(as_of, jobs)
+    dirs = execute_all(as_of, jobs, only)
     print("3/4 exporting figures", flush=True)
     if not as_of:
         _write_if_changed(paths.figures_dir() / "README.md", figure_pack(paths.figures_dir()))

@@ -7,7 +7,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 NOTEBOOKS = ROOT / "notebooks"
 SITE = ROOT / "site"
-BUILD = ROOT / "_build"
+
+
+def build_dir() -> Path:
+    """Build outputs; TRIANGLE_BUILD_DIR lets the tests build into a temporary folder."""
+    return Path(os.environ.get("TRIANGLE_BUILD_DIR", ROOT / "_build"))
 
 
 def data_dir() -> Path:

@@ -1,0 +1,57 @@
+"""Shared fixtures. The `site` fixture runs the real build (validate -> execute every notebook -> Sphinx)
+into a temporary folder once per test session, so notebook assertions and site checks share one build
+and the repository's own _build/ and figures/ are left alone."""
+from __future__ import annotations
+
+import csv
+import json
+import os
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+
+
+@dataclass
+class Built:
+    root: Path
+    log: str
+
+    @property
+    def html(self) -> Path:
+        return self.root / "html"
+
+    @property
+    def figures(self) -> Path:
+        return self.root / "figures"
+
+    def results(self, notebook_stem: str) -> dict:
+        path = self.root / "executed" / f"{notebook_stem}.results.json"
+        assert path.exists(), f"{notebook_stem} recorded no results (did it run?)"
+        return json.loads(path.read_text(encoding="utf-8"))
+
+
+def run_build(root: Path, *args: str, env_extra: dict | None = None) -> subprocess.CompletedProcess:
+    env = dict(os.environ, TRIANGLE_BUILD_DIR=str(root), TRIANGLE_FIGURES_DIR=str(root / "figures"),
+               **(env_extra or {}))
+    return subprocess.run([sys.executable, "-m", "helpers", "build", *args], cwd=ROOT, env=env,
+                          capture_output=True, text=True)
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Built:
+    root = tmp_path_factory.mktemp("build")
+    proc = run_build(root)
+    assert proc.returncode == 0, f"build failed:\n{proc.stdout}\n{proc.stderr}"
+    return Built(root, proc.stdout)
+
+
+def read_csv(name: str) -> list[dict]:
+    """Independent reading of a data file with the csv module (not the project's loaders)."""
+    with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
