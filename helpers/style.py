@@ -14,6 +14,7 @@ import io
 import itertools
 import json
 import os
+import textwrap
 
 import matplotlib
 
@@ -60,7 +61,7 @@ def use_house_style() -> None:
     template.layout.font = dict(family=f"{FONT}, Arial, sans-serif", size=13)
     template.layout.title = dict(x=0.0, xanchor="left", font=dict(size=17))
     template.layout.hoverlabel = dict(align="left")
-    template.layout.margin = dict(l=60, r=30, t=80, b=90)
+    template.layout.margin = dict(l=60, r=30, t=80, b=120)
     pio.templates["triangle"] = template
     pio.templates.default = "triangle"
     pio.renderers["triangle"] = SiteRenderer()
@@ -124,7 +125,8 @@ def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, y_title:
         fig.update_yaxes(title=y_title)
     if x_title is not None:
         fig.update_xaxes(title=x_title)
-    fig.add_annotation(text=source_line(source), xref="paper", yref="paper", x=0, y=-0.22, showarrow=False,
+    text = "<br>".join(textwrap.wrap(source_line(source), 110))  # long source lines would be clipped
+    fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=-0.2, showarrow=False, align="left",
                        xanchor="left", yanchor="top", font=dict(size=11, color="#555555"))
     return fig
 

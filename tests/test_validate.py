@@ -1,0 +1,132 @@
+"""Validation: the shipped data passes, and every kind of bad input is reported as
+`file:line: column: found X, expected Y`, with exit code 1 and no file changed."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from conftest import DATA, ROOT, read_csv
+from helpers import load
+from helpers.schemas import DATASETS
+from helpers.validate import DataError, validate_dir
+
+
+def test_shipped_data_is_valid():
+    counts, problems = validate_dir(DATA)
+    assert problems == [], "\n".join(map(str, problems))
+    assert counts["troop_reports"] >= 40
+    assert counts["events"] >= 60
+    assert all(n > 0 for n in counts.values()), counts
+
+
+@pytest.mark.parametrize("name", sorted(DATASETS))
+def test_every_row_is_sourced(name):
+    for i, row in enumerate(read_csv(name), start=2):
+        assert row["source_name"].strip(), f"{name}.csv:{i} has no source_name"
+        assert row["source_url"].startswith(("http://", "https://")), f"{name}.csv:{i} has no source_url"
+
+
+def run_validate(folder):
+    return subprocess.run([sys.executable, "-m", "helpers", "validate", str(folder)], cwd=ROOT,
+                          capture_output=True, text=True)
+
+
+def test_cli_summary_on_valid_data():
+    proc = run_validate(DATA)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith("OK: 6 datasets")
+
+
+def _replace_line(path, line_no, old, new):
+    lines = path.read_bytes().split(b"\n")
+    assert old.encode() in lines[line_no - 1], f"fixture assumption broken: {old!r} not on line {line_no}"
+    lines[line_no - 1] = lines[line_no - 1].replace(old.encode(), new.encode(), 1)
+    path.write_bytes(b"\n".join(lines))
+
+
+# (file, line, old text, new text, expected fragment of the message)
+BAD = [
+    ("missile_launches", 2, "1984-04-09", "1984-02-30", "data/missile_launches.csv:2: date: found '1984-02-30', "
+                                                        "expected a real date as YYYY-MM-DD"),
+    ("missile_launches", 3, ",SRBM,", ",Scud,", "data/missile_launches.csv:3: missile_type: found 'Scud', "
+                                                "expected one of SRBM"),
+    ("missile_launches", 4, "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/", "",
+     "data/missile_launches.csv:4: source_url: found '', expected a value (this column is required)"),
+    ("missile_launches", 5, ",cns,", ",cns,,", "data/missile_launches.csv:5: found 23 fields, expected 22 fields"),
+    ("missile_launches", 1, "launch_id,", "launch_id;", "data/missile_launches.csv:1: found no column(s) launch_id"),
+]
+
+
+@pytest.mark.parametrize("name,line,old,new,message", BAD)
+def test_bad_cell_is_named_and_nothing_changes(tmp_path, name, line, old, new, message):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    target = folder / f"{name}.csv"
+    _replace_line(target, line, old, new)
+    before = target.read_bytes()
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert message in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert target.read_bytes() == before
+
+
+def test_low_above_high_is_reported(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    rows = read_csv("troop_reports")
+    i = next(i for i, r in enumerate(rows) if r["value_low"] and r["value_low"] == r["value_high"])
+    text = (folder / "troop_reports.csv").read_text(encoding="utf-8").split("\n")
+    line = i + 2
+    value = rows[i]["value_low"]
+    text[line - 1] = text[line - 1].replace(f",{value},{value},", f",{value},0,", 1)
+    (folder / "troop_reports.csv").write_text("\n".join(text), encoding="utf-8")
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert f"data/troop_reports.csv:{line}: value_high: found 0.0 below value_low" in proc.stderr, proc.stderr
+
+
+def test_duplicate_and_encoding_and_delimiter_and_missing_file(tmp_path):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    ev = folder / "events.csv"
+    lines = ev.read_bytes().split(b"\n")
+    ev.write_bytes(b"\n".join(lines[:2] + [lines[1]] + lines[2:]))  # line 3 repeats line 2
+    (folder / "aid.csv").write_bytes((folder / "aid.csv").read_bytes().replace(b"China", b"Chin\xe9", 1))
+    tr = folder / "trade.csv"
+    tr.write_text(tr.read_text(encoding="utf-8").replace(",", ";"), encoding="utf-8")
+    (folder / "transfers.csv").unlink()
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    err = proc.stderr
+    assert "data/events.csv:3: event_id: found a duplicate of line 2, expected a unique row" in err, err
+    assert "found byte 0xe9, expected UTF-8 text" in err
+    assert "data/trade.csv:1: found a single column (another delimiter?), expected comma-delimited" in err
+    assert "data/transfers.csv: found no file, expected transfers.csv" in err
+    assert "4 problem(s) found; no file was changed." in err
+
+
+def test_loader_raises_clear_error_instead_of_dropping_rows(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    _replace_line(folder / "missile_launches.csv", 2, "1984-04-09", "1984-13-09")
+    monkeypatch.setenv("TRIANGLE_DATA_DIR", str(folder))
+    with pytest.raises(DataError, match=r"missile_launches.csv:2: date: found '1984-13-09'"):
+        load.missile_launches()
+
+
+def test_loader_types_and_keeps_every_row():
+    df = load.missile_launches()
+    assert len(df) == len(read_csv("missile_launches"))
+    assert str(df["date"].dtype).startswith("datetime64")
+    assert df.index[0] == 2  # the index is the CSV line
+    assert set(df["missile_type"].cat.categories) >= {"ICBM", "SRBM"}
+
+
+def test_codebook_tables_match_schemas():
+    proc = subprocess.run([sys.executable, "-m", "helpers", "codebook", "--check"], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
