@@ -91,7 +91,11 @@ def execute_one(source: Path, dirs: dict[str, Path], as_of: str | None) -> tuple
         "PYTHONHASHSEED": "0",
     })
     nb = jupytext.read(source)
-    client = NotebookClient(nb, timeout=600, kernel_name="python3",
+    from jupyter_client.manager import KernelManager
+
+    # IPC sockets: local only, and no warning about unencrypted TCP in the build log.
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tempfile.mkdtemp()) / "kernel"))
+    client = NotebookClient(nb, km=km, timeout=600, kernel_name="python3",
                             resources={"metadata": {"path": str(paths.NOTEBOOKS)}})
     error = None
     try:
@@ -100,6 +104,9 @@ def execute_one(source: Path, dirs: dict[str, Path], as_of: str | None) -> tuple
         error = f"{source.name} failed while executing a cell:\n{err}"
     except Exception as err:  # a kernel that dies or times out is reported, not a bare traceback
         error = f"{source.name} could not be executed: {err.__class__.__name__}: {err}"
+    finally:
+        if km.has_kernel:  # we own the kernel manager, so we shut the kernel down
+            km.shutdown_kernel(now=True)
     read_files = {Path(p) for p in reads.read_text(encoding="utf-8").split()} if reads.exists() else set()
     reads.unlink(missing_ok=True)
     stamp_path = out_dir / f"{source.stem}.stamp.json"

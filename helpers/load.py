@@ -55,8 +55,9 @@ def _frame(schema: Dataset, rows: list[dict], lines: list[int]) -> pd.DataFrame:
     return df
 
 
-def load(name: str, *, all_rows: bool = False) -> pd.DataFrame:
-    """Load a dataset by name. all_rows=True ignores the as-of date (used to show what came later)."""
+def load(name: str, *, all_rows: bool = False, known_by: dt.date | None = None) -> pd.DataFrame:
+    """Load a dataset by name. all_rows=True ignores the build's as-of date (to show what came later);
+    known_by keeps only rows known on that date (the claims ledger uses it for the article's date)."""
     schema = DATASETS[name]
     path = paths.data_dir() / schema.file
     record_read(path)
@@ -65,6 +66,8 @@ def load(name: str, *, all_rows: bool = False) -> pd.DataFrame:
         raise DataError(problems)
     df = _frame(schema, rows, lines)
     cutoff = None if all_rows else as_of()
+    if known_by is not None:
+        cutoff = min(known_by, cutoff) if cutoff else known_by
     if cutoff is not None:
         keep = known_on(schema, df) <= pd.Timestamp(cutoff)
         df = df[keep]

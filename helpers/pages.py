@@ -25,10 +25,25 @@ def figure_pack(figdir: Path, for_site: bool = False) -> str:
     return "\n".join(lines)
 
 
+def coverage_table() -> list[str]:
+    """Rows and the latest date each dataset reaches, computed from the data on every build."""
+    from . import load
+    from .schemas import DATASETS
+
+    lines = ["| dataset | rows | latest date in the data |", "|---|---|---|"]
+    for name, schema in DATASETS.items():
+        df = load.load(name)
+        latest = load.known_on(schema, df).max()
+        lines.append(f"| `{name}` | {len(df)} | {'' if latest is None or latest != latest else f'{latest:%Y-%m-%d}'} |")
+    return lines
+
+
 def changes_page() -> str:
     lines = ["# What changed", "",
              "Each update of the data is recorded in `data/CHANGELOG.md` with its date and the data cut-off it",
-             "brought. Newest first.", ""]
+             "brought (the day the sources were last searched). How far each dataset actually reaches:", "",
+             *coverage_table(), "", "For yearly data (trade, aid) the date is the end of the latest year.", "",
+             "## Updates, newest first", ""]
     for e in changelog():
-        lines += [f"## {e.date.isoformat()}: data cut-off {e.cutoff.isoformat()}", "", e.body, ""]
+        lines += [f"### {e.date.isoformat()}: data cut-off {e.cutoff.isoformat()}", "", e.body, ""]
     return "\n".join(lines)
