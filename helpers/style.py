@@ -82,8 +82,12 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     fig.savefig(out / f"{name}.png", metadata={"Software": None})
     fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
     title = caption or (fig.axes[0].get_title() if fig.axes else name)
+    sidecar = out / f"{name}.json"
+    # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
+    notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
+        json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
     meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(),
-            "notebook": os.environ.get("TRIANGLE_NOTEBOOK", "")}
+            "notebook": notebook}
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if show:
         buf = io.BytesIO()
