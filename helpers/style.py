@@ -81,7 +81,7 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     out.mkdir(parents=True, exist_ok=True)
     fig.savefig(out / f"{name}.png", metadata={"Software": None})
     fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
-    title = caption or (fig.axes[0].get_title() if fig.axes else name)
+    title = caption or (fig.axes[0].get_title("left") or fig.axes[0].get_title() if fig.axes else name)
     sidecar = out / f"{name}.json"
     # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
