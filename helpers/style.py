@@ -91,7 +91,7 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if show:
         buf = io.BytesIO()
-        fig.savefig(buf, format="png", dpi=90, metadata={"Software": None})
+        fig.savefig(buf, format="png", dpi=80, metadata={"Software": None})
         data = base64.b64encode(buf.getvalue()).decode()
         display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{data}" '
                      f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
