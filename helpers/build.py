@@ -158,12 +158,14 @@ def _write_if_changed(dst: Path, text: str) -> None:
 def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     import plotly
 
-    from .pages import changes_page, figure_pack
+    from .pages import changes_page, figure_pack, front_page
 
     src = dirs["src"]
     for page in paths.SITE.rglob("*"):
-        if page.is_file():
+        if page.is_file() and page.name != "index.md":
             _copy_if_changed(page, src / page.relative_to(paths.SITE))
+    index = (paths.SITE / "index.md").read_text(encoding="utf-8")
+    _write_if_changed(src / "index.md", front_page(index, dirs["executed"]))
     for executed in sorted(dirs["executed"].glob("*.ipynb")):
         _copy_if_changed(executed, src / "notebooks" / executed.name)
     _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
@@ -192,7 +194,7 @@ def run_sphinx(dirs: dict[str, Path]) -> None:
 
 def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None) -> Path:
     from .pages import figure_pack
-    from .validate import validate_dir
+    from .validate import summary, validate_dir
 
     if as_of:
         dt.date.fromisoformat(as_of)  # fail early on a malformed date
@@ -200,8 +202,8 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     print("1/4 validating data", flush=True)
     counts, problems = validate_dir(paths.data_dir())
     if problems:
-        for p in problems:
-            print(f"  {p}")
+        for line in summary(problems):
+            print(f"  {line}")
         raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
     print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
     print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)

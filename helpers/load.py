@@ -55,6 +55,27 @@ def _frame(schema: Dataset, rows: list[dict], lines: list[int]) -> pd.DataFrame:
     return df
 
 
+# How far each dataset loaded in this kernel reaches (its latest known date), for honest coverage lines.
+COVERAGE: dict[str, pd.Timestamp] = {}
+
+
+def _note_coverage(name: str, schema: Dataset, df: pd.DataFrame) -> None:
+    latest = known_on(schema, df).max() if len(df) else None
+    if latest is not None and not pd.isna(latest):
+        COVERAGE[name] = max(COVERAGE.get(name, latest), latest)
+
+
+def coverage_text(names=None) -> str:
+    """'events to 25 Feb 2026; trade to 2025': how far the named (default: all loaded) datasets reach."""
+    parts = []
+    for name in names or COVERAGE:
+        if name not in COVERAGE:
+            raise KeyError(f"{name} has not been loaded in this session, so its coverage is unknown")
+        latest, yearly = COVERAGE[name], DATASETS[name].column(DATASETS[name].known_date).kind == "int"
+        parts.append(f"{name.replace('_', ' ')} to {latest.year if yearly else latest.strftime('%-d %b %Y')}")
+    return "; ".join(parts)
+
+
 def load(name: str, *, all_rows: bool = False, known_by: dt.date | None = None) -> pd.DataFrame:
     """Load a dataset by name. all_rows=True ignores the build's as-of date (to show what came later);
     known_by keeps only rows known on that date (the claims ledger uses it for the article's date)."""
@@ -73,6 +94,7 @@ def load(name: str, *, all_rows: bool = False, known_by: dt.date | None = None) 
         df = df[keep]
         df.attrs["left_out_as_of"] = int((~keep).sum())
     df.attrs["dataset"] = name
+    _note_coverage(name, schema, df)
     return df
 
 
@@ -98,3 +120,15 @@ def transfers(**kw) -> pd.DataFrame:
 
 def events(**kw) -> pd.DataFrame:
     return load("events", **kw)
+
+
+def china_signals(**kw) -> pd.DataFrame:
+    return load("china_signals", **kw)
+
+
+def trade_monthly(**kw) -> pd.DataFrame:
+    return load("trade_monthly", **kw)
+
+
+def refined_petroleum(**kw) -> pd.DataFrame:
+    return load("refined_petroleum", **kw)

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from . import paths
-from .load import as_of, record_read
+from .load import COVERAGE, as_of, coverage_text, record_read
 
 # A changelog entry starts with a heading like: ## 2026-11-28 · data cut-off 2026-11-28
 ENTRY = re.compile(r"^## (\d{4}-\d{2}-\d{2}) · data cut-off (\d{4}-\d{2}-\d{2})\s*$")
@@ -48,8 +48,11 @@ def data_cutoff() -> dt.date:
     return min(cutoff, limit) if limit else cutoff
 
 
-def cutoff_label() -> str:
+def cutoff_label(names=None) -> str:
+    """How far the data behind a chart or sentence reach, computed from the data themselves: the named datasets,
+    or every dataset loaded so far. Falls back to the changelog only when nothing has been loaded."""
     limit = as_of()
-    if limit and limit < changelog()[0].cutoff:
-        return f"Data as known on {limit.isoformat()} (as-of build)"
-    return f"Data to {data_cutoff().isoformat()}"
+    prefix = f"As-of build (data known on {limit.isoformat()}); " if limit and limit < changelog()[0].cutoff else ""
+    if names or COVERAGE:
+        return f"{prefix}Data: {coverage_text(names)}"
+    return prefix + f"Data to {data_cutoff().isoformat()}"

@@ -46,6 +46,25 @@ class Dataset:
         return next(c for c in self.columns if c.name == name)
 
 
+SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirror", "encyclopedia")
+QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
+
+
+def _quoted_source_columns() -> tuple[Column, ...]:
+    """Source columns for datasets curated with the supporting words of each source (new since issue 9)."""
+    return (
+        Column("source_quote", "text", "The cited page's own words (verbatim, at most 300 characters) that carry "
+               "the row's number, date or claim.", required=True, pattern=QUOTE_PATTERN),
+        Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
+        Column("source_url", "url", "Address of that source (http or https).", required=True),
+        Column("source_date", "date", "Publication date of the source, where known."),
+        Column("source_kind", "category", "What kind of source it is: a government's own document or statement, "
+               "a multilateral body, a news agency or outlet, a research institute, an archive copy, a mirror or "
+               "aggregator, an encyclopedia.", required=True, allowed=SOURCE_KINDS),
+        Column("notes", "text", "Coding reason and caveats in the curators' own words."),
+    )
+
+
 def _source_columns(notes: bool = True) -> tuple[Column, ...]:
     cols = (
         Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
@@ -227,5 +246,84 @@ EVENTS = Dataset(
     ) + _source_columns(notes=False),
 )
 
+SIGNAL_CHANNELS = ("mfa_briefing", "leader_readout", "leader_message", "senior_official", "un_statement",
+                   "un_vote", "joint_statement", "state_media", "visit", "trade_measure", "border_measure",
+                   "military", "other")
+SIGNAL_TOPICS = ("troops_to_russia", "russia_dprk_treaty", "russia_dprk_ties", "missile_test", "nuclear_test",
+                 "sanctions", "denuclearisation", "friendship_year", "high_level_visit", "bilateral_ties",
+                 "border_trade", "tourism", "ukraine_war", "peninsula_security", "other")
+# Topics about the Russia–North Korea alignment itself (the article's thesis is about these).
+ALIGNMENT_TOPICS = ("troops_to_russia", "russia_dprk_treaty", "russia_dprk_ties")
+STANCES = ("supportive", "neutral", "distancing", "critical")
+
+CHINA_SIGNALS = Dataset(
+    name="china_signals",
+    row="One thing Beijing said or did about North Korea or the Russia–North Korea alignment: a ministry answer, "
+        "a leader's readout or message, a UN vote or statement, a visit, a trade or border measure.",
+    coverage="2017 onward.",
+    key=("date", "speaker", "channel", "topic", "source_url"),
+    known_date="date",
+    columns=(
+        Column("signal_id", "text", "Stable id CS-NNN.", required=True, pattern=r"^CS-\d{3,}$"),
+        Column("date", "date", "Day China spoke or acted (briefing, meeting or vote date).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True, allowed=("day", "month")),
+        Column("speaker", "text", "Who spoke or acted, with role (e.g. a ministry spokesperson by name).",
+               required=True),
+        Column("channel", "category", "How China said or did it.", required=True, allowed=SIGNAL_CHANNELS),
+        Column("topic", "category", "What the signal is mainly about.", required=True, allowed=SIGNAL_TOPICS),
+        Column("stance", "category", "China's stance toward Pyongyang's conduct (or the Russia–North Korea "
+               "alignment, for alignment topics), coded by the written rule in the codebook.", required=True,
+               allowed=STANCES),
+        Column("mentions_denuclearisation", "category", "Whether a readout or statement touching the peninsula "
+               "mentions denuclearisation; unknown when only an excerpt was read.", required=True,
+               allowed=("yes", "no", "unknown", "not_applicable")),
+    ) + _quoted_source_columns(),
+)
+
+TRADE_MONTHLY = Dataset(
+    name="trade_monthly",
+    row="One figure of China–North Korea trade for one month (or a year-to-date period) from Chinese customs, "
+        "as a press report gave it.",
+    coverage="January 2019 onward; only the months a readable source reports (never interpolated).",
+    key=("period_start", "period_end", "flow", "value_usd_m", "source_url"),
+    known_date="period_end",
+    ranges=(("period_start", "period_end"),),
+    columns=(
+        Column("period_start", "date", "First day the figure covers.", required=True),
+        Column("period_end", "date", "Last day the figure covers.", required=True),
+        Column("period", "category", "Length of the period.", required=True, allowed=("month", "quarter", "ytd")),
+        Column("flow", "category", "Direction, from China's side: exports_to_dprk = China's exports to North "
+               "Korea.", required=True, allowed=("exports_to_dprk", "imports_from_dprk", "total")),
+        Column("value_usd_m", "float", "Value in millions of current US dollars, as exact as the source.",
+               required=True, minimum=0, maximum=10000),
+        Column("reporter_series", "category", "Statistical series.", required=True, allowed=("china_customs",)),
+    ) + _quoted_source_columns(),
+)
+
+REFINED_PETROLEUM = Dataset(
+    name="refined_petroleum",
+    row="One reported or estimated quantity of refined petroleum delivered to North Korea by China or Russia, "
+        "counted against the UN cap (Resolution 2397: 500,000 barrels a year from 2018).",
+    coverage="2018 onward, where published.",
+    key=("year", "period_start", "period_end", "supplier", "reporter", "quantity", "unit", "source_url"),
+    known_date="year",
+    ranges=(("period_start", "period_end"),),
+    columns=(
+        Column("year", "int", "Year the deliveries count against.", required=True, minimum=2018, maximum=2100),
+        Column("period_start", "date", "First day of the period covered, where the source gives one."),
+        Column("period_end", "date", "Last day of the period covered (earlier than 31 Dec for a partial year)."),
+        Column("supplier", "category", "Supplying country (ISO3).", required=True, allowed=("CHN", "RUS")),
+        Column("reporter", "text", "Who reported or estimated the quantity.", required=True),
+        Column("reporter_kind", "category", "Kind of reporter.", required=True,
+               allowed=("government", "multilateral", "research", "news")),
+        Column("status", "category", "self_reported = the supplier's own report to the UN 1718 Committee.",
+               required=True, allowed=("self_reported", "estimate", "official_statement")),
+        Column("quantity", "float", "Quantity in `unit`, as exact as the source.", required=True, minimum=0),
+        Column("unit", "category", "Unit of `quantity` (never converted).", required=True,
+               allowed=("barrels", "tonnes")),
+    ) + _quoted_source_columns(),
+)
+
 DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
-                                                     EVENTS)}
+                                                     EVENTS, CHINA_SIGNALS, TRADE_MONTHLY,
+                                                     REFINED_PETROLEUM)}

@@ -68,14 +68,15 @@ def use_house_style() -> None:
     pio.renderers.default = "triangle"
 
 
-def source_line(source: str) -> str:
-    return f"Source: {source}. {cutoff_label()}."
+def source_line(source: str, data=None) -> str:
+    """The source, then how far the data drawn reach (`data`: dataset names; default: every dataset loaded)."""
+    return f"Source: {source}. {cutoff_label(data)}."
 
 
 def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = None,
-                show: bool = True) -> None:
+                show: bool = True, data=None) -> None:
     """Save a matplotlib figure as figures/NAME.png and .svg with a source line, then show it with alt text."""
-    fig.text(0.01, 0.01, source_line(source), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
+    fig.text(0.01, 0.01, source_line(source, data), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     out = paths.figures_dir()
     out.mkdir(parents=True, exist_ok=True)
@@ -86,7 +87,7 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
         json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
-    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(),
+    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(data),
             "notebook": notebook}
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if show:
@@ -122,14 +123,14 @@ class SiteRenderer(pio.base_renderers.MimetypeRenderer):
 
 
 def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, y_title: str | None = None,
-                  x_title: str | None = None) -> go.Figure:
+                  x_title: str | None = None, data=None) -> go.Figure:
     """Give a plotly chart the house title, axis titles, a source line with cut-off, and alt text."""
     fig.update_layout(title=title, meta={"alt": alt})
     if y_title is not None:
         fig.update_yaxes(title=y_title)
     if x_title is not None:
         fig.update_xaxes(title=x_title)
-    text = "<br>".join(textwrap.wrap(source_line(source), 110))  # long source lines would be clipped
+    text = "<br>".join(textwrap.wrap(source_line(source, data), 110))  # long source lines would be clipped
     fig.add_annotation(text=text, xref="paper", yref="paper", x=0, y=-0.2, showarrow=False, align="left",
                        xanchor="left", yanchor="top", font=dict(size=11, color="#555555"))
     return fig

@@ -9,7 +9,7 @@ def most_recent(rows):
 
 
 def test_since_headline(site):
-    res = site.results("07-since-the-article")
+    res = site.results("08-since-the-article")
     china = [r for r in read_csv("trade") if r["reporter_series"] == "china_customs" and r["partner"] == "China"
              and r["flow"] == "total" and r["value_usd_m"]]
     latest = max(int(r["year"]) for r in china)
@@ -22,7 +22,7 @@ def test_since_headline(site):
 
 
 def test_meetings_since_article(site):
-    res = site.results("07-since-the-article")
+    res = site.results("08-since-the-article")
     counts = {"China": 0, "Russia": 0}
     for e in read_csv("events"):
         codes = e["actors"].split(";")
