@@ -423,6 +423,19 @@ def c7_stance_share(uneasy: tuple[str, ...], label: str) -> Callable:
     return judge
 
 
+def c7_cooling(data: dict, when: pd.Timestamp) -> tuple[str, str]:
+    """All of China's signals on North Korea (any topic) in the year after the treaty: a cooling shows as
+    distancing or critical words and acts, whatever their subject."""
+    sig = data["signals"]
+    end = min(_end(sig, "date", when), TREATY_SIGNED + pd.DateOffset(months=12))
+    year = sig[(sig["date"] >= TREATY_SIGNED) & (sig["date"] <= end)]
+    if len(year) < 3:
+        return UNTESTABLE, f"{len(year)} Chinese signal(s) from {_fmt(TREATY_SIGNED)} to {_fmt(end)}."
+    share = float(year["stance"].isin(("distancing", "critical")).mean())
+    return _grade(share, 0.5, 0.2), (f"{share:.0%} of {len(year)} Chinese signals on North Korea (any topic) from "
+                                     f"{_fmt(TREATY_SIGNED)} to {_fmt(end)} were distancing or critical.")
+
+
 def c7_engagement(data: dict, when: pd.Timestamp) -> tuple[str, str]:
     """Behaviour: did Beijing's high-level contact with Pyongyang fall in the year after the treaty?"""
     ev = data["events"]
@@ -508,6 +521,8 @@ CLAIMS = (
            Rule("Evasion counts as unease", "As the main rule, counting non-committal answers ('not aware', "
                 "'their own matter') as unease too.",
                 c7_stance_share(("neutral", "distancing", "critical"), "non-committal, distancing or critical")),
+           Rule("Cooling on any topic", "As the main rule, over all of China's signals on North Korea in the year "
+                "after the treaty, whatever their topic (a muted anniversary counts).", c7_cooling),
            Rule("Contact with Pyongyang fell", "Fewer China–North Korea high-level meetings in the year after the "
                 "treaty than in the year before: supported; as many: partly.", c7_engagement))),
 )

@@ -56,13 +56,15 @@ def _frame(schema: Dataset, rows: list[dict], lines: list[int]) -> pd.DataFrame:
 
 
 # How far each dataset loaded in this kernel reaches (its latest known date), for honest coverage lines.
-COVERAGE: dict[str, pd.Timestamp] = {}
+COVERAGE: dict[str, pd.Timestamp | None] = {}
 
 
 def _note_coverage(name: str, schema: Dataset, df: pd.DataFrame) -> None:
     latest = known_on(schema, df).max() if len(df) else None
-    if latest is not None and not pd.isna(latest):
-        COVERAGE[name] = max(COVERAGE.get(name, latest), latest)
+    if latest is None or pd.isna(latest):
+        COVERAGE.setdefault(name, None)  # loaded, but no dated row
+    else:
+        COVERAGE[name] = max(COVERAGE.get(name) or latest, latest)
 
 
 def coverage_text(names=None) -> str:
@@ -72,6 +74,9 @@ def coverage_text(names=None) -> str:
         if name not in COVERAGE:
             raise KeyError(f"{name} has not been loaded in this session, so its coverage is unknown")
         latest, yearly = COVERAGE[name], DATASETS[name].column(DATASETS[name].known_date).kind == "int"
+        if latest is None:
+            parts.append(f"{name.replace('_', ' ')}: no rows")
+            continue
         parts.append(f"{name.replace('_', ' ')} to {latest.year if yearly else latest.strftime('%-d %b %Y')}")
     return "; ".join(parts)
 

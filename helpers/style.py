@@ -137,3 +137,14 @@ def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, y_title:
 
 
 use_house_style()
+
+
+def table(df, *, caption: str | None = None, formats: dict | None = None) -> HTML:
+    """A table as readers expect it: no pandas index, blanks instead of NaN, thousands separators, a caption."""
+    floats = [c for c in df.columns if df[c].dtype.kind == "f"]  # years and counts stay plain integers
+    sty = df.style.hide(axis="index").format(precision=1, thousands=",", na_rep="", subset=floats)
+    if formats:
+        sty = sty.format(formats, na_rep="")
+    if caption:
+        sty = sty.set_caption(caption)
+    return HTML(sty.set_table_attributes('class="triangle-table"').to_html())

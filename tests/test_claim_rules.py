@@ -134,7 +134,10 @@ CASES = {
                 N: signals("neutral", "neutral", "supportive")},
     ("C7", 1): {S: signals("neutral", "neutral", "supportive"), P: signals("neutral", "supportive", "supportive", "supportive"),
                 N: signals("supportive", "supportive", "supportive")},
-    ("C7", 2): {S: engagement(2, 1), P: engagement(1, 1), N: engagement(0, 1)},
+    ("C7", 2): {S: signals("distancing", "critical", "supportive", topic="bilateral_ties"),
+                P: signals("distancing", "supportive", "supportive", "neutral", topic="friendship_year"),
+                N: signals("supportive", "neutral", "supportive", topic="bilateral_ties")},
+    ("C7", 3): {S: engagement(2, 1), P: engagement(1, 1), N: engagement(0, 1)},
 }
 
 
