@@ -1,4 +1,4 @@
-"""Command line: `python -m helpers validate|build|import-cns|student|codebook ...`.
+"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook ...`.
 
 Every command reports bad input as plain messages (file, line, column, what was expected) and exits 1;
 none shows a bare traceback for a data problem.
@@ -12,22 +12,39 @@ from pathlib import Path
 from . import paths
 
 
-def cmd_validate(args) -> int:
-    from .validate import validate_dir
-
+def _data_dir(args) -> Path | None:
     data = Path(args.data_dir) if args.data_dir else paths.data_dir()
     if not data.is_dir():
         print(f"{data}: found no folder, expected a data folder", file=sys.stderr)
+        return None
+    return data
+
+
+def cmd_validate(args) -> int:
+    from .validate import summary, validate_dir
+
+    data = _data_dir(args)
+    if data is None:
         return 1
     counts, problems = validate_dir(data)
     if problems:
-        for p in problems:
-            print(p, file=sys.stderr)
+        print("\n".join(summary(problems)), file=sys.stderr)
         print(f"{len(problems)} problem(s) found; no file was changed.", file=sys.stderr)
         return 1
     summary = ", ".join(f"{n} {c}" for n, c in counts.items())
     print(f"OK: {len(counts)} datasets, {sum(counts.values())} rows ({summary})")
     return 0
+
+
+def cmd_package(args) -> int:
+    from .package import check, write
+
+    data = _data_dir(args)
+    if data is None:
+        return 1
+    ok, messages = check(data) if args.check else write(data, tuple(args.removed), args.why)
+    print("\n".join(messages), file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
 
 
 def cmd_build(args) -> int:
@@ -71,6 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("validate", help="check every dataset against its schema (changes nothing)")
     p.add_argument("data_dir", nargs="?")
     p.set_defaults(func=cmd_validate)
+    p = sub.add_parser("package", help="write data/datapackage.json (Frictionless: types, row counts, hashes)")
+    p.add_argument("data_dir", nargs="?")
+    p.add_argument("--check", action="store_true", help="exit 1 if data/datapackage.json is out of date")
+    p.add_argument("--removed", action="append", default=[], metavar="DATASET",
+                   help="record that rows of DATASET were removed on purpose (repeatable; needs --why)")
+    p.add_argument("--why", default="", help="the reason for the removal, recorded in the package")
+    p.set_defaults(func=cmd_package)
     p = sub.add_parser("build", help="validate, execute notebooks (cached), render the site")
     p.add_argument("--as-of", default="", help="only use data known on this date (YYYY-MM-DD)")
     p.add_argument("--jobs", type=int, default=2)

@@ -1,9 +1,14 @@
 """Import a newer export of the CNS/NTI North Korea Missile Test Database into data/missile_launches.csv.
 
 The export is read as published (CSV in latin-1 or XLSX; dates like `9-Apr-84`; its own column names).
+CNS gives the UTC date and the UTC launch time; our `date` is the Korea local date (UTC+9), so a launch at
+or after 15:00 UTC lands on the next day. The UTC time stays in `time_utc`. A row without a launch time
+keeps CNS's date and says so in `notes` (NO_TIME_NOTE).
 Rows are matched to ours by CNS row number (F1), else by Korea local date and order within the day.
-CNS-owned fields are refreshed, curated fields (launch_id, cross-check sources, notes) are kept, new
-launches are added, and no row is ever deleted. The default is a dry run that prints the diff.
+CNS-owned fields are refreshed, curated fields (cross-check sources, notes) are kept, new launches are
+added, and no row is ever deleted. When a row's Korea date changes, the launch ids of the days it leaves
+and joins are renumbered in launch order (`launch_id` = Korea date and order within the Korean day).
+The default is a dry run that prints the diff.
 """
 from __future__ import annotations
 
@@ -27,6 +32,16 @@ REQUIRED = ("F1", "Date", "Date Entered/Updated", "Launch Time (UTC)", "Missile 
 CNS_FIELDS = ("cns_id", "date", "date_precision", "time_utc", "missile_name", "missile_type", "launch_site",
               "lat", "lon", "landing_location", "apogee_km", "distance_km", "outcome", "confirmation",
               "source_name", "source_url", "source_date")
+KST_OFFSET = dt.timedelta(hours=9)  # Korea Standard Time, UTC+9 (no daylight saving since 1988)
+NO_TIME_NOTE = "No launch time in CNS: date as CNS gives it, not converted to Korea time"
+# CNS rows whose `Date` is already the Korea local date although their time is UTC, so converting would put
+# them a day late. F1 -> (CNS date, true UTC date); checked against news reports (see the rows' notes).
+# Applied only while the export still gives that date, so a corrected export needs no change here.
+CNS_DATE_ERRATA = {
+    79: (dt.date(2016, 4, 15), dt.date(2016, 4, 14)),  # Musudan, about 05:33 KST on 15 April 2016
+    108: (dt.date(2017, 5, 14), dt.date(2017, 5, 13)),  # Hwasong-12, about 05:00 KST on 14 May 2017
+    161: (dt.date(2022, 1, 5), dt.date(2022, 1, 4)),  # Hwasong-8 MARV, about 08:10 KST on 5 January 2022
+}
 MONTHS = {m: i for i, m in enumerate(("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
                                       "Nov", "Dec"), start=1)}
 
@@ -71,6 +86,29 @@ def parse_time(value) -> str | None:
         raise ValueError("a time like 9:20:00 AM")
     hour = int(m[1]) % 12 + (12 if m[3] == "PM" else 0) if m[3] else int(m[1])
     return f"{hour:02d}:{m[2]}"
+
+
+def korea_date(utc_date: dt.date, time_utc: str | None) -> dt.date:
+    """Korea local date (UTC+9) of a launch at `time_utc` (HH:MM) on `utc_date`. 15:00 UTC is midnight in
+    Korea, so 15:30 UTC lands on the next day and 14:59 UTC stays. Without a time the date is unchanged."""
+    if not time_utc:
+        return utc_date
+    hour, minute = map(int, time_utc.split(":"))
+    return (dt.datetime.combine(utc_date, dt.time(hour, minute)) + KST_OFFSET).date()
+
+
+def _kst_minutes(time_utc: str) -> int:
+    hour, minute = map(int, time_utc.split(":"))
+    return (hour * 60 + minute + 9 * 60) % (24 * 60)
+
+
+def _no_time_flag(notes: str | None, wanted: bool) -> str | None:
+    """`notes` with NO_TIME_NOTE added or removed; returned unchanged when it is already right."""
+    parts = (notes or "").split("; ")
+    if (NO_TIME_NOTE in parts) == wanted:
+        return notes
+    parts = [p for p in parts if p and p != NO_TIME_NOTE] + ([NO_TIME_NOTE] if wanted else [])
+    return "; ".join(parts) or None
 
 
 def parse_km(value) -> tuple[float | None, str | None]:
@@ -163,6 +201,14 @@ def convert(path: Path) -> list[dict]:
         row["confirmation"] = str(r["Confirmation Status"]).strip().lower() or "unconfirmed"
         row["source_name"] = "CNS/NTI North Korea Missile Test Database"
         row["source_url"] = CNS_URL
+        if "date" in row and row["date_precision"] == "day" and "time_utc" in row:
+            utc_date = row["date"]
+            cns_date, true_utc = CNS_DATE_ERRATA.get(row["cns_id"], (None, None))
+            if utc_date == cns_date:
+                utc_date = true_utc
+            row["date"] = korea_date(utc_date, row["time_utc"])
+            if row["time_utc"] is None:
+                notes.append(NO_TIME_NOTE)
         row["_notes"] = "; ".join(notes)
         if "date" in row:
             out.append(row)
@@ -171,16 +217,37 @@ def convert(path: Path) -> list[dict]:
     return out
 
 
-def merge(existing: list[dict], incoming: list[dict]) -> tuple[list[dict], list[str], list[str], int]:
-    """Merge CNS rows into ours. Returns (rows, added ids, change lines, unchanged count). Deletes nothing."""
+def _seq(row: dict) -> int:
+    return int(row["launch_id"].split("-")[1])
+
+
+def _renumber(day: dt.date, rows: list[dict]) -> list[tuple[str, str]]:
+    """Give the rows of one Korean day the ids YYYYMMDD-1, -2, ... in launch order (Korea time, then CNS row,
+    then old order; rows without a time last). Returns (old id, new id) for every id that changed."""
+    rows.sort(key=lambda r: (r.get("time_utc") is None, _kst_minutes(r["time_utc"]) if r.get("time_utc") else 0,
+                             r.get("cns_id") is None, r.get("cns_id") or 0, _seq(r)))
+    renamed = []
+    for n, r in enumerate(rows, start=1):
+        new_id = f"{day:%Y%m%d}-{n}"
+        if r["launch_id"] != new_id:
+            renamed.append((r["launch_id"], new_id))
+            r["launch_id"] = new_id
+    return renamed
+
+
+def merge(existing: list[dict], incoming: list[dict]
+          ) -> tuple[list[dict], list[str], list[str], int, list[str]]:
+    """Merge CNS rows into ours. Returns (rows, added ids, change lines, unchanged count, renumbered lines).
+    Deletes nothing."""
     rows = [dict(r) for r in existing]
     by_cns = {r["cns_id"]: r for r in rows if r.get("cns_id") is not None}
     by_day: dict[dt.date, list[dict]] = {}
     for r in rows:
         by_day.setdefault(r["date"], []).append(r)
     for day in by_day.values():
-        day.sort(key=lambda r: int(r["launch_id"].split("-")[1]))
-    added, changes, unchanged = [], [], 0
+        day.sort(key=_seq)
+    added, changed, unchanged = [], [], 0
+    moved: set[dt.date] = set()  # days that gained or lost a row
     seen_on_day: dict[dt.date, int] = {}
     for new in sorted(incoming, key=lambda r: r["cns_id"]):
         order = seen_on_day[new["date"]] = seen_on_day.get(new["date"], 0) + 1
@@ -192,26 +259,42 @@ def merge(existing: list[dict], incoming: list[dict]) -> tuple[list[dict], list[
         note = new.pop("_notes")
         if target is None:
             day = by_day.setdefault(new["date"], [])
-            used = {int(r["launch_id"].split("-")[1]) for r in day}
+            used = {_seq(r) for r in day}
             n = max(used | {order - 1}) + 1 if order in used else order
             row = {c: None for c in MISSILE_LAUNCHES.column_names}
             row.update(new, launch_id=f"{new['date']:%Y%m%d}-{n}", data_origin="cns", notes=note or None)
             rows.append(row)
             day.append(row)
             by_cns[new["cns_id"]] = row
-            added.append(row["launch_id"])
+            added.append(row)
             continue
         diffs = [f"  {f}: {format_cell(target.get(f))!r} -> {format_cell(new.get(f))!r}"
                  for f in CNS_FIELDS if format_cell(target.get(f)) != format_cell(new.get(f))]
+        notes = _no_time_flag(target.get("notes"), new["time_utc"] is None and new["date_precision"] == "day")
+        if notes != target.get("notes"):
+            diffs.append(f"  notes: {'+' if NO_TIME_NOTE in (notes or '') else '-'} {NO_TIME_NOTE!r}")
         if diffs:
-            changes.append(f"{target['launch_id']} (CNS row {new['cns_id']}):\n" + "\n".join(diffs))
-            target.update({f: new.get(f) for f in CNS_FIELDS})
+            changed.append((target, target["launch_id"], new["cns_id"], diffs))
+            old_date = target["date"]
+            target.update({f: new.get(f) for f in CNS_FIELDS}, notes=notes)
             if target["data_origin"] != "cns":
                 target["data_origin"] = "cns"
+            if target["date"] != old_date:
+                by_day[old_date].remove(target)
+                by_day.setdefault(target["date"], []).append(target)
+                moved |= {old_date, target["date"]}
         else:
             unchanged += 1
-    rows.sort(key=lambda r: (r["date"], int(r["launch_id"].split("-")[1])))
-    return rows, added, changes, unchanged
+    renumbered = []
+    for day in sorted(moved):
+        renumbered += _renumber(day, by_day[day])
+    changes = [f"{old_id}{'' if t['launch_id'] == old_id else ' -> ' + t['launch_id']} (CNS row {cns_id}):\n"
+               + "\n".join(diffs) for t, old_id, cns_id, diffs in changed]
+    moved_ids = {old_id for _, old_id, _, _ in changed}
+    renumbered_only = [f"{old} -> {new} (order within the Korean day)" for old, new in renumbered
+                       if old not in moved_ids]
+    rows.sort(key=lambda r: (r["date"], _seq(r)))
+    return rows, [r["launch_id"] for r in added], changes, unchanged, renumbered_only
 
 
 def import_cns(file: Path, write: bool = False, data_dir: Path | None = None) -> int:
@@ -221,14 +304,18 @@ def import_cns(file: Path, write: bool = False, data_dir: Path | None = None) ->
         existing, _, problems = check_file(target, MISSILE_LAUNCHES) if target.exists() else ([], [], [])
         if problems:
             raise DataError(problems)
-        rows, added, changes, unchanged = merge(existing, incoming)
+        rows, added, changes, unchanged, renumbered = merge(existing, incoming)
         print(f"CNS export {file.name}: {len(incoming)} rows read")
         print(f"  added {len(added)}, changed {len(changes)}, unchanged {unchanged}; "
               f"{len(rows) - len(existing) - len(added)} deleted (never)")
+        if renumbered:
+            print(f"  renumbered {len(renumbered)} other launch id(s) of days that gained or lost a launch")
         for launch_id in added[:200]:
             print(f"  + {launch_id}")
         for change in changes[:200]:
             print(f"  ~ {change}")
+        for line in renumbered[:200]:
+            print(f"  ~ {line}")
         if not write:
             print("Dry run: nothing written. Re-run with --write to apply.")
             return 0

@@ -1,18 +1,24 @@
 """Check a dataset file against its schema and report every problem as `file:line: column: found X, expected Y`.
 
 Validation only reads: it never modifies a file. The loaders call `check_file` too, so a notebook fails with
-the same message a `make check` run prints, and no row is ever dropped silently.
+the same message a `make check` run prints, and no row is ever dropped silently. `validate_dir` also compares
+each dataset's row count with the count recorded in data/datapackage.json, so rows that vanish are noticed.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
 import io
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .schemas import DATASETS, Column, Dataset
+
+LIMIT = 50  # problems shown before the rest are only counted: a huge broken file stays readable
+PACKAGE = "datapackage.json"  # its row counts are the memory of what was there (see helpers/package.py)
+TIME_PATTERN = r"([01]\d|2[0-3]):[0-5]\d"
 
 
 @dataclass(frozen=True)
@@ -29,14 +35,21 @@ class Problem:
         return f"{where}:{col} found {self.found}, expected {self.expected}"
 
 
+def summary(problems: list[Problem], limit: int = LIMIT) -> list[str]:
+    """The first `limit` problems, one a line, then a count of the rest."""
+    lines = [str(p) for p in problems[:limit]]
+    if len(problems) > limit:
+        lines.append(f"... and {len(problems) - limit} more problem(s)")
+    return lines
+
+
 class DataError(ValueError):
-    """Raised by loaders and writers when a data file breaks its schema; lists every problem."""
+    """Raised by loaders and writers when a data file breaks its schema; lists the first problems."""
 
     def __init__(self, problems: list[Problem]):
         self.problems = problems
-        shown = "\n".join(f"  {p}" for p in problems[:50])
-        more = f"\n  ... and {len(problems) - 50} more" if len(problems) > 50 else ""
-        super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}{more}")
+        shown = "\n".join(f"  {line}" for line in summary(problems))
+        super().__init__(f"{len(problems)} problem(s) in the data:\n{shown}")
 
 
 def _show(value: str) -> str:
@@ -70,8 +83,11 @@ def parse_cell(col: Column, raw: str):
             value = dt.date.fromisoformat(raw)
         except ValueError:
             raise ValueError("a real date as YYYY-MM-DD") from None
+        # Every date says when something happened or was published, so a future one is a typo.
+        if value > dt.date.today():
+            raise ValueError(f"a date no later than today ({dt.date.today()})")
     elif col.kind == "time":
-        if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", raw):
+        if not re.fullmatch(TIME_PATTERN, raw):
             raise ValueError("a time as HH:MM (24 h)")
         value = raw
     elif col.kind == "url":
@@ -91,15 +107,29 @@ def parse_cell(col: Column, raw: str):
     return value
 
 
-def _decode(path: Path, label: str, problems: list[Problem]) -> str | None:
-    data = path.read_bytes()
+def _label(path: Path) -> str:
+    return path.name if path.parent.name != "data" else f"data/{path.name}"
+
+
+def read_text(path: Path, expected: str) -> tuple[str | None, list[Problem]]:
+    """The text of a data file with LF line ends, or None and the problem (missing, a folder, not UTF-8).
+
+    A spreadsheet's save (CRLF or CR line ends, a UTF-8 byte-order mark) reads as the same data."""
+    label = _label(path)
+    if path.is_dir():
+        return None, [Problem(label, 0, "", "a folder", "a CSV file")]
+    if not path.exists():
+        return None, [Problem(label, 0, "", "no file", expected)]
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return None, [Problem(label, 0, "", f"an unreadable file ({err.strerror})", "a readable CSV file")]
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
-        problems.append(Problem(label, line, "", f"byte 0x{data[err.start]:02x}", "UTF-8 text"))
-        return None
-    return text.removeprefix("\ufeff")
+        return None, [Problem(label, line, "", f"byte 0x{data[err.start]:02x}", "UTF-8 text")]
+    return re.sub(r"\r+\n?", "\n", text.removeprefix("\ufeff")), []
 
 
 def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list[int], list[Problem]]:
@@ -175,22 +205,59 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
     return rows, lines, problems
 
 
-def check_file(path: Path, schema: Dataset) -> tuple[list[dict], list[int], list[Problem]]:
-    label = path.name if path.parent.name != "data" else f"data/{path.name}"
-    if not path.exists():
-        return [], [], [Problem(label, 0, "", "no file", f"{schema.file} ({schema.row})")]
-    problems: list[Problem] = []
-    text = _decode(path, label, problems)
+def _read_and_check(path: Path, schema: Dataset) -> tuple[str | None, list[dict], list[int], list[Problem]]:
+    text, problems = read_text(path, f"{schema.file} ({schema.row})")
     if text is None:
-        return [], [], problems
-    return check_text(text, schema, label)
+        return None, [], [], problems
+    return (text, *check_text(text, schema, _label(path)))
 
 
-def validate_dir(data_dir: Path) -> tuple[dict[str, int], list[Problem]]:
-    """Validate every dataset in a folder. Returns row counts and all problems (never raises on bad data)."""
-    counts, problems = {}, []
+def check_file(path: Path, schema: Dataset) -> tuple[list[dict], list[int], list[Problem]]:
+    return _read_and_check(path, schema)[1:]
+
+
+def count_records(text: str) -> int:
+    """Data records in CSV text, valid or not (a bad row is still there; only a vanished one is lost)."""
+    count = 0
+    try:
+        for cells in csv.reader(io.StringIO(text, newline="")):
+            count += bool(cells)
+    except csv.Error:
+        pass  # an unreadable line ends the count, as it ends check_text (which reports it)
+    return max(count - 1, 0)  # the header
+
+
+def recorded_rows(data_dir: Path) -> tuple[dict[str, int], list[Problem]]:
+    """Row counts recorded in the folder's datapackage.json; none for a fresh folder without one."""
+    path = data_dir / PACKAGE
+    if not path.exists():
+        return {}, []
+    try:
+        resources = json.loads(path.read_text(encoding="utf-8"))["resources"]
+        return {r["name"]: int(r["rows"]) for r in resources}, []
+    except (OSError, ValueError, KeyError, TypeError) as err:
+        found = f"an unreadable package ({type(err).__name__}: {err})"
+        return {}, [Problem(_label(path), 0, "", found, "the file `python -m helpers package` writes")]
+
+
+def lost_rows(label: str, found: int, recorded: int) -> list[Problem]:
+    if found >= recorded:
+        return []
+    gone = f"{recorded - found} row(s) are gone (if on purpose, record the removal: see UPDATING.md)"
+    return [Problem(label, 0, "", f"{found} rows",
+                    f"at least {recorded} (the count recorded in data/{PACKAGE}): {gone}")]
+
+
+def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[str, int], list[Problem]]:
+    """Validate every dataset in a folder. Returns row counts and all problems (never raises on bad data).
+
+    `removed` names datasets whose lost rows are being recorded as deliberate (`helpers package --removed`)."""
+    counts, (recorded, problems) = {}, recorded_rows(data_dir)
     for schema in DATASETS.values():
-        rows, _, found = check_file(data_dir / schema.file, schema)
+        path = data_dir / schema.file
+        text, rows, _, found = _read_and_check(path, schema)
+        if text is not None and schema.name in recorded and schema.name not in removed:
+            found += lost_rows(_label(path), count_records(text), recorded[schema.name])
         counts[schema.name] = len(rows)
         problems.extend(found)
     return counts, problems

@@ -55,3 +55,16 @@ def read_csv(name: str) -> list[dict]:
     """Independent reading of a data file with the csv module (not the project's loaders)."""
     with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:
         return list(csv.DictReader(f))
+
+
+def copy_with_package(tmp_path: Path) -> Path:
+    """A copy of data/ with a datapackage.json written for exactly that data (the checked-in one may lag)."""
+    import shutil
+
+    from helpers.package import write
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    ok, messages = write(folder)
+    assert ok, messages
+    return folder

@@ -33,3 +33,17 @@ def test_meetings_since_article(site):
                 counts["China"] += 1
     assert res["meetings_since_article"] == counts
     assert res["beijing_summits_sept_2025"] >= 1
+
+
+def test_two_readings_still_match_the_verdicts(site):
+    # The conclusion's prose says trade alone rejects "waning influence" while oil and attention support it;
+    # if new data change either, this fails so the prose is rewritten.
+    rows = {r["rule"]: r["verdict"] for r in site.results("00-claims")["robustness"] if r["claim_id"] == "C5"}
+    assert rows["Trade alone"] == "Not supported"
+    evidence = site.results("00-claims")["evidence_now"]["C5"]
+    assert "from Russia against" in evidence and "indicators point to waning influence" in evidence
+    oil = evidence.split("oil: ")[1].split(";")[0]
+    rus, chn = (float(x.split(" barrels")[0].replace(",", "").split()[-1]) for x in oil.split(" against "))
+    assert rus > chn
+    att = evidence.split("attention: ")[1]
+    assert int(att.split(" high-level")[0]) < int(att.split("against ")[1].split(" with Russia")[0])

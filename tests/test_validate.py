@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, read_csv
+from conftest import DATA, ROOT, copy_with_package, read_csv
 from helpers import load
 from helpers.schemas import DATASETS
 from helpers.validate import DataError, validate_dir
@@ -37,7 +37,7 @@ def run_validate(folder):
 def test_cli_summary_on_valid_data():
     proc = run_validate(DATA)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("OK: 6 datasets")
+    assert proc.stdout.startswith(f"OK: {len(DATASETS)} datasets")
 
 
 def _replace_line(path, line_no, old, new):
@@ -130,3 +130,133 @@ def test_codebook_tables_match_schemas():
     proc = subprocess.run([sys.executable, "-m", "helpers", "codebook", "--check"], cwd=ROOT,
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
+
+
+# Issue #11 items 5 and 6: nothing lost, and editor mistakes get a clear answer.
+
+def _data_lines(path):
+    return path.read_text(encoding="utf-8").splitlines(keepends=True)
+
+
+def test_truncated_files_are_refused_with_the_number_of_rows_gone(tmp_path):
+    folder = copy_with_package(tmp_path)
+    counts, _ = validate_dir(folder)
+    filled = [name for name, n in counts.items() if n >= 2]
+    assert len(filled) >= 2, counts
+    header_only, halved = filled[0], filled[1]
+    path = folder / f"{header_only}.csv"
+    path.write_text(_data_lines(path)[0], encoding="utf-8")
+    path = folder / f"{halved}.csv"
+    lines = _data_lines(path)
+    keep = 1 + counts[halved] // 2
+    path.write_text("".join(lines[:keep]), encoding="utf-8")
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    n = counts[header_only]
+    assert (f"data/{header_only}.csv: found 0 rows, expected at least {n} (the count recorded in "
+            f"data/datapackage.json): {n} row(s) are gone") in proc.stderr, proc.stderr
+    n, gone = counts[halved], counts[halved] - (keep - 1)
+    assert f"data/{halved}.csv: found {keep - 1} rows, expected at least {n}" in proc.stderr, proc.stderr
+    assert f"{gone} row(s) are gone" in proc.stderr
+    assert "2 problem(s) found" in proc.stderr
+
+
+def test_more_rows_than_recorded_and_no_package_are_fine(tmp_path):
+    folder = copy_with_package(tmp_path)
+    lines = _data_lines(folder / "events.csv")
+    extra = "EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test,https://example.org,\n"
+    (folder / "events.csv").write_text("".join(lines) + extra, encoding="utf-8")
+    assert run_validate(folder).returncode == 0
+    (folder / "datapackage.json").unlink()
+    proc = run_validate(folder)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_unreadable_package_is_a_message_not_a_traceback(tmp_path):
+    folder = copy_with_package(tmp_path)
+    (folder / "datapackage.json").write_text("{", encoding="utf-8")
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert "data/datapackage.json: found an unreadable package" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+
+
+def _as_spreadsheet_saves(data: bytes) -> bytes:
+    return b"\xef\xbb\xbf" + data.replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+
+
+def test_spreadsheet_save_with_crlf_and_bom_is_the_same_data(tmp_path):
+    from helpers.validate import check_file
+
+    folder = copy_with_package(tmp_path)
+    for schema in DATASETS.values():
+        path = folder / schema.file
+        path.write_bytes(_as_spreadsheet_saves(path.read_bytes()))
+    doubled = folder / "events.csv"  # a file converted twice: CR CR LF
+    doubled.write_bytes(doubled.read_bytes().replace(b"\r\n", b"\r\r\n"))
+    proc = run_validate(folder)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout == run_validate(DATA).stdout
+    for schema in DATASETS.values():
+        saved, lines, problems = check_file(folder / schema.file, schema)
+        original, original_lines, _ = check_file(DATA / schema.file, schema)
+        assert problems == [] and saved == original and lines == original_lines, schema.name
+
+
+def test_dates_in_the_future_are_refused(tmp_path):
+    import datetime as dt
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    today = dt.date.today()
+    tomorrow = (today + dt.timedelta(days=1)).isoformat()
+    _replace_line(folder / "missile_launches.csv", 2, "1984-04-09", tomorrow)
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert (f"data/missile_launches.csv:2: date: found '{tomorrow}', expected a date no later than today "
+            f"({today})") in proc.stderr, proc.stderr
+    from helpers.validate import parse_cell
+
+    date_columns = [c for s in DATASETS.values() for c in s.columns if c.kind == "date"]
+    assert len(date_columns) >= 6
+    for col in date_columns:  # every date column: today passes, tomorrow does not
+        assert parse_cell(col, today.isoformat()) == today
+        with pytest.raises(ValueError, match="no later than today"):
+            parse_cell(col, tomorrow)
+
+
+def test_folder_in_place_of_a_file_is_a_message(tmp_path, monkeypatch):
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "events.csv").unlink()
+    (folder / "events.csv").mkdir()
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert "data/events.csv: found a folder, expected a CSV file" in proc.stderr, proc.stderr
+    assert "Traceback" not in proc.stderr
+    monkeypatch.setenv("TRIANGLE_DATA_DIR", str(folder))
+    with pytest.raises(DataError, match="events.csv: found a folder"):
+        load.events()
+
+
+def test_huge_broken_file_prints_the_first_50_problems_and_a_count(tmp_path):
+    import time
+
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    header, first = _data_lines(DATA / "missile_launches.csv")[:2]
+    bad = first.replace(",SRBM,", ",Scud,", 1)
+    assert bad != first
+    (folder / "missile_launches.csv").write_text(header + bad * 200_000, encoding="utf-8")
+    start = time.monotonic()
+    proc = subprocess.run([sys.executable, "-m", "helpers", "validate", str(folder)], cwd=ROOT,
+                          capture_output=True, text=True, timeout=120)
+    elapsed = time.monotonic() - start
+    lines = proc.stderr.splitlines()
+    assert proc.returncode == 1
+    assert len(lines) == 52, lines[:3] + lines[-3:]
+    assert lines[0].startswith("data/missile_launches.csv:2: missile_type: found 'Scud'")
+    total = int(lines[-1].split()[0])
+    assert total >= 200_000  # every row is bad (and repeats the first)
+    assert lines[-2] == f"... and {total - 50} more problem(s)"
+    assert elapsed < 60, f"validation of 200,000 lines took {elapsed:.0f} s"
