@@ -45,7 +45,7 @@ def test_as_of_build_uses_only_data_known_then(tmp_path):
     known = [r for r in read_csv("missile_launches") if r["date"] <= "2024-11-01"]
     assert res["total_launches"] == len(known) < len(read_csv("missile_launches"))
     page = (tmp_path / "b" / "asof-2024-11-01" / "html" / "notebooks" / "02-missiles.html").read_text("utf-8")
-    assert "Data as known on 2024-11-01 (as-of build)" in page
+    assert "As-of build (data known on 2024-11-01)" in page and "missile launches to 31 Oct 2024" in page
 
 
 def test_broken_data_stops_the_build_with_a_clear_message(tmp_path):

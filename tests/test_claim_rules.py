@@ -162,3 +162,13 @@ def test_windows_end_where_the_data_end():
     # Seoul's two moves in early 2025 fall inside 12 months of the data's end (Dec 2025), even judged in 2027.
     verdict, evidence = claims.CLAIMS[5].main.judge(seoul(2, "statement"), pd.Timestamp("2027-06-01"))
     assert verdict == S and "31 Dec 2025" in evidence
+
+
+def test_readme_counts_the_claims_as_the_ledger_does():
+    from conftest import ROOT
+
+    words = {5: "five", 2: "two", 7: "seven", 6: "six", 3: "three", 4: "four", 8: "eight"}
+    kinds = [c.kind for c in claims.CLAIMS]
+    text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
+    assert (f"{words[len(kinds)]} claims in our words ({words[kinds.count('premise')]} premises, "
+            f"{words[kinds.count('inference')]} inferences") in text
