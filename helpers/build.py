@@ -32,6 +32,9 @@ def build_dirs(as_of: str | None) -> dict[str, Path]:
     return {
         "base": base, "executed": base / "executed", "src": base / "src", "html": base / "html",
         "doctrees": base / "doctrees",
+        # The student site: the same pages without solutions (Sphinx only; the executed notebooks are shared).
+        "student_src": base / "student-site" / "src", "student_html": base / "student-site" / "html",
+        "student_doctrees": base / "student-site" / "doctrees",
         "figures": base / "figures" if as_of else paths.figures_dir(),
     }
 
@@ -181,15 +184,45 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
 
 
-def run_sphinx(dirs: dict[str, Path]) -> None:
-    cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(dirs["doctrees"]),
-           str(dirs["src"]), str(dirs["html"])]
-    proc = subprocess.run(cmd, capture_output=True, text=True)
-    warnings = [line for line in proc.stderr.splitlines() if line.strip()]
-    for line in warnings:
-        print(f"  sphinx: {line}")
-    if proc.returncode != 0:
-        raise SystemExit(f"Sphinx failed (exit {proc.returncode}); see the messages above.")
+def assemble_student_site(dirs: dict[str, Path]) -> None:
+    """The student site's sources: the site's, with every solution cut out of the executed notebooks.
+
+    (sphinx-exercise's own `hide_solutions` drops solution blocks but not gated solutions, so the cut is
+    made here, by the same code as the student editions; the conf sets `hide_solutions` as well.)"""
+    import nbformat
+
+    from .student import strip_solutions
+
+    src, out = dirs["src"], dirs["student_src"]
+    for page in sorted(src.rglob("*")):
+        rel = page.relative_to(src)
+        if page.suffix == ".ipynb" and rel.parts[0] == "notebooks":
+            nb = strip_solutions(nbformat.read(page, as_version=4), page.name, keep_outputs=True)
+            _write_if_changed(out / rel, nbformat.writes(nb) + "\n")
+        elif page.is_file():
+            _copy_if_changed(page, out / rel)
+
+
+def run_sphinx(dirs: dict[str, Path], student_site: bool = False) -> None:
+    """Render the site; with `student_site`, also the student site (no solutions), both at once."""
+    runs = {"site": ("src", "doctrees", "html", {})}
+    if student_site:
+        runs["student site"] = ("student_src", "student_doctrees", "student_html", {"TRIANGLE_STUDENT_SITE": "1"})
+    procs = {}
+    for label, (src, doctrees, html, env) in runs.items():
+        cmd = [sys.executable, "-m", "sphinx", "-b", "html", "-q", "-d", str(dirs[doctrees]),
+               str(dirs[src]), str(dirs[html])]
+        procs[label] = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                                        env={**os.environ, "TRIANGLE_STUDENT_SITE": "", **env})
+    failed = []
+    for label, proc in procs.items():
+        _, stderr = proc.communicate()
+        for line in (line for line in stderr.splitlines() if line.strip()):
+            print(f"  sphinx ({label}): {line}" if student_site else f"  sphinx: {line}")
+        if proc.returncode != 0:
+            failed.append(f"{label} (exit {proc.returncode})")
+    if failed:
+        raise SystemExit(f"Sphinx failed: {', '.join(failed)}; see the messages above.")
 
 
 def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None) -> Path:
@@ -212,9 +245,15 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     if not as_of:
         _write_if_changed(paths.figures_dir() / "README.md", figure_pack(paths.figures_dir()))
     print(f"  {len(list(dirs['figures'].glob('*.png')))} figures in {_rel(dirs['figures'])}", flush=True)
-    print("4/4 rendering site", flush=True)
+    # A full build also renders the student site (no solutions); partial and as-of builds skip it.
+    student_site = not as_of and not only
+    print("4/4 rendering site" + (" and student site" if student_site else ""), flush=True)
     assemble_site(dirs, as_of)
-    run_sphinx(dirs)
+    if student_site:
+        assemble_student_site(dirs)
+    run_sphinx(dirs, student_site)
     index = dirs["html"] / "index.html"
     print(f"done in {time.perf_counter() - t0:.1f} s: {_rel(index)}", flush=True)
+    if student_site:
+        print(f"  student site (no solutions): {_rel(dirs['student_html'] / 'index.html')}", flush=True)
     return index

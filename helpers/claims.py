@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import load
 from .schemas import ALIGNMENT_TOPICS
-from .series import trade_series
+from .series import trade_figure, trade_series
 
 # The article discusses the 31 October 2024 ICBM test as recent news; we date it to the next day.
 ARTICLE_DATE = dt.date(2024, 11, 1)
@@ -266,12 +266,13 @@ def c4_tempo(types: tuple[str, ...] | None) -> Callable:
 
 
 def _russia_trade(data: dict) -> pd.Series:
-    russia = pd.concat([trade_series(data["trade"], s, "Russia") for s in ("russia_customs", "kotra", "other")])
-    return russia.groupby(level=0).first()
+    """Russia–North Korea trade per year, chosen by the collection's one rule (helpers.series.trade_figure)."""
+    return trade_figure(data["trade"], "Russia")["value"]
 
 
 def _trade_ratio(data: dict, with_arms: bool = False) -> tuple[int, float] | None:
-    china, russia = trade_series(data["trade"], "china_customs", "China"), _russia_trade(data)
+    """China's trade over Russia's in the latest year both have a figure (each chosen by trade_figure)."""
+    china, russia = trade_figure(data["trade"], "China")["value"], _russia_trade(data)
     if with_arms:  # estimated North Korean arms sales to Russia, per year the estimate covers (lowest figure)
         tf = data["transfers"]
         arms = tf[(tf["unit"] == "usd_m") & (tf["from"] == "PRK") & tf["period_start"].notna()

@@ -137,3 +137,7 @@ def trade_monthly(**kw) -> pd.DataFrame:
 
 def refined_petroleum(**kw) -> pd.DataFrame:
     return load("refined_petroleum", **kw)
+
+
+def places(**kw) -> pd.DataFrame:
+    return load("places", **kw)

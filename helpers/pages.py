@@ -6,6 +6,9 @@ from pathlib import Path
 
 from .meta import changelog
 
+FIGURE_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
+CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
+
 
 def figure_pack(figdir: Path, for_site: bool = False) -> str:
     """A slide-ready list of every figure: caption, alt text, source line, notebook, files."""
@@ -13,12 +16,18 @@ def figure_pack(figdir: Path, for_site: bool = False) -> str:
     lines = ["# Figure pack", "",
              "Every static figure the notebooks make, ready for slides. Each has a PNG (150 dpi) and an SVG; the",
              "source line and the data cut-off are printed on the figure itself. Re-made by `make site`; do not",
-             "edit this file by hand.", "", f"{len(metas)} figures. Each states how far the data it draws reach.", ""]
+             "edit this file by hand.", "", f"{len(metas)} figures. Each states how far the data it draws reach.", "",
+             "Each also has a 16:9 version for slides (`slides/NAME.png`, 1920×1080 px), laid out again rather than",
+             "squeezed. The charts are licensed CC BY 4.0: copy each figure's credit line next to it on a slide;",
+             "the data behind a chart keep their producers' terms (see `data/LICENSE`).", ""]
     for m in metas:
         img = f"figures/{m['name']}.png" if for_site else f"{m['name']}.png"
-        files = f"`{m['name']}.png`, `{m['name']}.svg`"
+        files = f"`{m['name']}.png`, `{m['name']}.svg`, 16:9 slide `{m.get('slide', '')}`"
         lines += [f"## {m['caption']}", "", f"![{m['alt']}]({img})" if for_site else f"Files: {files}", "",
+                  f"- **Takeaway:** {m.get('takeaway') or '(none yet)'}",
                   f"- **Alt text:** {m['alt']}", f"- **Source line:** {m['source']}",
+                  f"- **Licence:** chart {FIGURE_LICENCE}; data as credited in the source line",
+                  f"- **Credit line:** Chart: {CREDIT} (CC BY 4.0). Source: {m['source']}.",
                   f"- **Coverage:** {m.get('cutoff', '')}",
                   f"- **Made by:** `notebooks/{m['notebook']}`", ""]
         if for_site:

@@ -20,5 +20,12 @@ def data_dir() -> Path:
 
 
 def figures_dir() -> Path:
-    """Where save_figure writes; as-of builds send figures to their own folder."""
+    """Where the build sends figures: the committed figures/ folder, or TRIANGLE_FIGURES_DIR (tests)."""
     return Path(os.environ.get("TRIANGLE_FIGURES_DIR", ROOT / "figures"))
+
+
+def figure_output_dir() -> Path:
+    """Where save_figure writes: the folder the build names in TRIANGLE_FIGURES_DIR, else (a notebook run
+    by hand, e.g. in JupyterLab) a scratch folder, so only the build ever rewrites the committed figures."""
+    named = os.environ.get("TRIANGLE_FIGURES_DIR")
+    return Path(named) if named else build_dir() / "figures-by-hand"

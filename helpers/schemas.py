@@ -9,6 +9,17 @@ from dataclasses import dataclass, field
 
 ISO3_PATTERN = r"^[A-Z]{3}(;[A-Z]{3})*$"
 REPORTER_PATTERN = r"^([A-Z]{3}|NATO|UNO|MSMT)$"
+# Who made a figure, kept apart from its country (data/README.md, "Who said it"): a think tank or a newspaper is
+# not its country's government. Bodies of the three states at war (Ukraine, Russia, North Korea) are party_to_war.
+REPORTER_KINDS = ("government", "military", "intelligence", "multilateral", "party_to_war", "research", "news",
+                  "company")
+
+
+def _reporter_kind_column() -> Column:
+    return Column("reporter_kind", "category", "What kind of body made the figure (rule in the codebook): "
+                  "government, military, intelligence service, multilateral body, party to the war (any body of "
+                  "Ukraine, Russia or North Korea), research institute, news outlet, or company.", required=True,
+                  allowed=REPORTER_KINDS)
 
 
 @dataclass(frozen=True)
@@ -50,11 +61,14 @@ SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirr
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
 
 
-def _quoted_source_columns() -> tuple[Column, ...]:
-    """Source columns for datasets curated with the supporting words of each source (new since issue 9)."""
+def _quoted_source_columns(quote_required: bool = True) -> tuple[Column, ...]:
+    """Source columns for datasets curated (or re-verified) with the supporting words of each source. Datasets
+    re-verified after their first release allow an empty quote where the words could not be found again."""
     return (
         Column("source_quote", "text", "The cited page's own words (verbatim, at most 300 characters) that carry "
-               "the row's number, date or claim.", required=True, pattern=QUOTE_PATTERN),
+               "the row's number, date or claim" + ("." if quote_required else "; empty where they could not be "
+                                                     "found again (the notes say so)."),
+               required=quote_required, pattern=QUOTE_PATTERN),
         Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
         Column("source_url", "url", "Address of that source (http or https).", required=True),
         Column("source_date", "date", "Publication date of the source, where known."),
@@ -130,6 +144,7 @@ TROOP_REPORTS = Dataset(
         Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT (the "
                "11-nation Multilateral Sanctions Monitoring Team) for groups; empty for unattributed groups.",
                pattern=REPORTER_PATTERN),
+        _reporter_kind_column(),
         Column("measure", "category", "What is counted.", required=True, allowed=TROOP_MEASURES),
         Column("value_low", "float", "Lower bound (equal to value_high for a point figure); empty when the "
                "source gives no number (e.g. an acknowledgement without a count).", minimum=0),
@@ -138,7 +153,7 @@ TROOP_REPORTS = Dataset(
         Column("location", "text", "Where the personnel are, as reported."),
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "acknowledgement", "claim")),
-    ) + _source_columns(),
+    ) + _quoted_source_columns(quote_required=False),
 )
 
 TRADE = Dataset(
@@ -203,6 +218,7 @@ TRANSFERS = Dataset(
         Column("reporter", "text", "Who made the estimate or statement.", required=True),
         Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT for groups; "
                "empty for unattributed media.", pattern=REPORTER_PATTERN),
+        _reporter_kind_column(),
         Column("from", "text", "ISO3 code of the sending country.", required=True, pattern=r"^[A-Z]{3}$"),
         Column("to", "text", "ISO3 code of the receiving country.", required=True, pattern=r"^[A-Z]{3}$"),
         Column("item_category", "category", "Kind of item.", required=True,
@@ -218,7 +234,7 @@ TRANSFERS = Dataset(
         Column("period_end", "date", "End of that period."),
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "claim")),
-    ) + _source_columns(),
+    ) + _quoted_source_columns(quote_required=False),
 )
 
 EVENT_TYPES = ("summit", "visit", "treaty_signed", "treaty_ratified", "treaty_in_force", "treaty_expired",
@@ -324,6 +340,44 @@ REFINED_PETROLEUM = Dataset(
     ) + _quoted_source_columns(),
 )
 
+PLACE_KINDS = ("port", "rail_crossing", "road_crossing", "rail_and_road_crossing", "depot", "front_area")
+PLACE_ROLES = ("arms_route", "oil_route", "troops", "china_border")
+
+PLACES = Dataset(
+    name="places",
+    row="One place a notebook draws on a map (a port, border crossing, depot or front area) in one role, with "
+        "its coordinates, where they were read, and the source that ties the place to that role.",
+    coverage="Places named in the transfer, troop and China notebooks; launch sites are in missile_launches.",
+    key=("place_id",),
+    known_date="source_date",
+    columns=(
+        Column("place_id", "text", "Stable id PL-NNN.", required=True, pattern=r"^PL-\d{3,}$"),
+        Column("name", "text", "Name used on the map.", required=True),
+        Column("other_names", "text", "Other spellings and names, separated by ';' (used to find the place "
+               "in other datasets' texts)."),
+        Column("country", "text", "ISO3 code of the country, or both countries of a border crossing, "
+               "separated by ';'.", required=True, pattern=ISO3_PATTERN),
+        Column("kind", "category", "What the place is.", required=True, allowed=PLACE_KINDS),
+        Column("role", "category", "Why it is on a map: arms_route = North Korean arms to Russia; oil_route = "
+               "Russian oil to North Korea; troops = where North Korean troops were reported; china_border = a "
+               "China–North Korea crossing.", required=True, allowed=PLACE_ROLES),
+        Column("links_to", "text", "place_ids the sources say goods or people moved on to from here, "
+               "separated by ';' (drawn as route lines).", pattern=r"^PL-\d{3,}(;PL-\d{3,})*$"),
+        Column("lat", "float", "Latitude (degrees north), as read in the coordinate source.", required=True,
+               minimum=30, maximum=60),
+        Column("lon", "float", "Longitude (degrees east), as read in the coordinate source.", required=True,
+               minimum=20, maximum=150),
+        Column("coord_precision", "category", "site = the facility itself; town = the town or district the "
+               "facility is in (a marker, not a surveyed point).", required=True, allowed=("site", "town")),
+        Column("coord_quote", "text", "The coordinates exactly as the coordinate source prints them.",
+               required=True, pattern=QUOTE_PATTERN),
+        Column("coord_source_name", "text", "Where the coordinates were read.", required=True),
+        Column("coord_source_url", "url", "Address of that page.", required=True),
+        Column("trade_share_pct", "float", "Share of China–North Korea trade the source says passes through "
+               "this crossing or city (percent); only where `source_quote` gives it.", minimum=0, maximum=100),
+    ) + _quoted_source_columns(),
+)
+
 DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
                                                      EVENTS, CHINA_SIGNALS, TRADE_MONTHLY,
-                                                     REFINED_PETROLEUM)}
+                                                     REFINED_PETROLEUM, PLACES)}

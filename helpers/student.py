@@ -1,8 +1,13 @@
-"""Student editions: the teaching notebooks as .ipynb with every solution removed and no outputs.
+"""Student editions: the teaching notebooks as .ipynb with every solution removed and no outputs, and the
+student bundle (`triangle-seminar.zip`) that runs them anywhere with plain Python.
 
 Solutions are written in the notebooks with sphinx-exercise syntax, either as one block
 (`:::{solution} label` ... `:::`) or gated around code cells (`:::{solution-start} label` ... cells ...
 `:::{solution-end}` `:::`). Both forms are cut out here; the exercises, narrative and code stay.
+
+Each exercise is titled with its level and minutes (`:::{exercise} Light code · 10 min`) and ends with a
+folded hint. In a student edition every exercise is followed by an answer cell (a code cell with a starter
+for the code levels), and the code the site hides is collapsed, so a student meets the questions first.
 """
 from __future__ import annotations
 
@@ -14,16 +19,23 @@ from . import paths
 SOLUTION_BLOCK = re.compile(r"^:::\{solution\}.*?^:::[ \t]*$\n?", re.S | re.M)
 GATE_START = re.compile(r"^:::\{solution-start\}.*", re.S | re.M)
 GATE_END = re.compile(r"^:::\{solution-end\}[ \t]*\n:::[ \t]*$\n?", re.M)
-BANNER = ("> **Student edition.** Solutions have been removed and outputs cleared. Run the cells from the top "
-          "(the first cells load the data), then work through the exercises at the end.\n\n")
+BANNER = ("> **Student edition.** Solutions have been removed and outputs cleared. Choose **Run > Run All Cells** "
+          "first (the collapsed cells load the data and draw the charts; click the bar left of a cell to show its "
+          "code), then work through the exercises at the end{overview}.\n\n")
+EXERCISE = re.compile(r"^:::\{exercise\}(?P<title>[^\n]*)\n(?:(?!:::)[^\n]*\n)*?:label: (?P<label>[\w-]+).*?^:::[ \t]*$\n?",
+                      re.S | re.M)
+LEVELS = ("No code", "Light code", "Pandas")
+TITLE = re.compile(r"^\s*(?P<level>" + "|".join(LEVELS) + r") · (?P<minutes>\d+) min\s*$")
+HIDDEN_TAGS = {"remove-cell", "remove-input", "hide-input", "hide-cell"}
 
 
 class SolutionMarkupError(ValueError):
     pass
 
 
-def strip_solutions(nb, name: str):
-    """Return a copy of a notebook without solutions. Raises SolutionMarkupError on an unclosed gate."""
+def strip_solutions(nb, name: str, keep_outputs: bool = False):
+    """Return a copy of a notebook without solutions (and without outputs unless `keep_outputs`: the student
+    site keeps them). Raises SolutionMarkupError on an unclosed gate."""
     import copy
 
     nb = copy.deepcopy(nb)
@@ -49,13 +61,80 @@ def strip_solutions(nb, name: str):
             if not source.strip():
                 continue
         cell.source = source
-        if cell.cell_type == "code":
+        if cell.cell_type == "code" and not keep_outputs:
             cell.outputs, cell.execution_count = [], None
         cells.append(cell)
     if inside:
         raise SolutionMarkupError(f"{name}: a solution-start has no solution-end")
     nb.cells = cells
     return nb
+
+
+def exercises(text: str) -> list[dict]:
+    """Each exercise in a notebook's text: label, level and minutes (None where its title does not say)."""
+    found = []
+    for m in EXERCISE.finditer(text):
+        title = TITLE.match(m["title"])
+        found.append({"label": m["label"], "level": title["level"] if title else None,
+                      "minutes": int(title["minutes"]) if title else None, "text": m[0]})
+    return found
+
+
+def answer_cells(exercise: dict) -> list:
+    """The cells a student types into after an exercise: a starter code cell for the code levels, then words."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell
+
+    label, level = exercise["label"], exercise["level"] or "Light code"
+    cells = []
+    if level != "No code":
+        cells.append(new_code_cell(
+            f"# {label}: your code here ({level.lower()}). The tables loaded at the top are ready to use;\n"
+            "# the next line lists them with their sizes (delete it when you start).\n%whos DataFrame"))
+    cells.append(new_markdown_cell(f"**Your answer to {label}** (double-click to write here):\n\n..."))
+    for cell in cells:
+        cell.metadata["tags"] = ["answer"]
+    return cells
+
+
+def scaffold(nb):
+    """Split markdown cells after each exercise, add answer cells, and collapse the code the site hides."""
+    from nbformat.v4 import new_markdown_cell
+
+    cells = []
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            if HIDDEN_TAGS & set(cell.metadata.get("tags", [])):
+                cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+            cells.append(cell)
+            continue
+        rest, first = cell.source, True
+        for ex in exercises(cell.source):
+            head, _, rest = rest.partition(ex["text"])
+            piece = (head + ex["text"]).strip("\n")
+            cells.append(_with_source(cell, piece) if first else new_markdown_cell(piece))
+            cells += answer_cells(ex)
+            first = False
+        if first:
+            cells.append(cell)
+        elif rest.strip():
+            cells.append(new_markdown_cell(rest.strip("\n")))
+    nb.cells = cells
+    return nb
+
+
+def _with_source(cell, source: str):
+    cell.source = source
+    return cell
+
+
+def overview(found: list[dict]) -> str:
+    """'(3 exercises, about 35 minutes: 1 no code, 2 light code)' for the banner."""
+    if not found:
+        return ""
+    minutes = sum(e["minutes"] or 0 for e in found)
+    levels = [f"{n} {lvl.lower()}" for lvl in LEVELS if (n := sum(e["level"] == lvl for e in found))]
+    return (f" ({len(found)} exercises" + (f", about {minutes} minutes" if minutes else "")
+            + (": " + ", ".join(levels) if levels else "") + ")")
 
 
 def make_student_editions(out_dir: Path) -> list[Path]:
@@ -66,13 +145,120 @@ def make_student_editions(out_dir: Path) -> list[Path]:
     written = []
     for source in sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.md")):
         nb = strip_solutions(jupytext.read(source), source.name)
+        found = exercises("\n".join(c.source for c in nb.cells if c.cell_type == "markdown"))
+        nb = scaffold(nb)
         first = next(c for c in nb.cells if c.cell_type == "markdown")
         lines = first.source.split("\n", 1)
-        first.source = lines[0] + "\n\n" + BANNER + (lines[1] if len(lines) > 1 else "")
+        first.source = (lines[0] + "\n\n" + BANNER.format(overview=overview(found))
+                        + (lines[1] if len(lines) > 1 else ""))
         nb.metadata.pop("jupytext", None)
         target = out_dir / f"{source.stem}.ipynb"
         nbformat.write(nb, target)
         written.append(target)
         print(f"  student edition: {target.relative_to(out_dir.parent.parent) if out_dir.is_relative_to(paths.ROOT) else target}")
     print(f"{len(written)} student notebooks in {out_dir}")
+    make_bundle(written, out_dir / f"{BUNDLE_NAME}.zip")
     return written
+
+
+BUNDLE_NAME = "triangle-seminar"
+KIT = paths.ROOT / "seminar" / "student-kit"  # the bundle's README, requirements.txt and environment.yml
+DATA_SKIP = ("_incoming",)  # raw imports awaiting review are not teaching data
+ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry dates: the same inputs give the same archive
+
+
+def _helper_imports(code: str, package_level: bool) -> set[str]:
+    """Helper modules a piece of code imports: `from helpers import x`, `from helpers.x import`, `from .x import`."""
+    import ast
+
+    found = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, ast.ImportFrom):
+            base = node.module or ""
+            if (package_level and node.level == 1) or (node.level == 0 and base.split(".")[0] == "helpers"):
+                sub = base.split(".", 1)[1] if base.startswith("helpers.") else (base if node.level else "")
+                found |= {sub.split(".")[0]} if sub else {a.name for a in node.names}
+        elif isinstance(node, ast.Import):
+            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("helpers.")}
+    return found
+
+
+def bundled_helpers(sources: list[Path]) -> list[Path]:
+    """The helper modules the notebooks import, directly or through other helpers (not the build tools)."""
+    import jupytext
+
+    helpers = paths.ROOT / "helpers"
+    todo = {"paths"}
+    for source in sources:
+        for cell in jupytext.read(source).cells:
+            if cell.cell_type == "code":
+                code = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%"))
+                todo |= _helper_imports(code, package_level=False)
+    done: set[str] = set()
+    while todo:
+        name = todo.pop()
+        if name in done or not (helpers / f"{name}.py").exists():
+            continue
+        done.add(name)
+        todo |= _helper_imports((helpers / f"{name}.py").read_text(encoding="utf-8"), package_level=True)
+    return [helpers / "__init__.py", *sorted(helpers / f"{n}.py" for n in done)]
+
+
+def make_bundle(editions: list[Path], target: Path) -> Path:
+    """Zip the student editions with the data, the helpers they import and the student kit (README with set-up
+    for venv/pip and conda, requirements.txt, environment.yml) into one archive that needs no make or git."""
+    import zipfile
+
+    sources = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.md"))
+    files = {f"{e.name}": e for e in editions}
+    files |= {f"helpers/{h.name}": h for h in bundled_helpers(sources)}
+    data = paths.data_dir()
+    files |= {f"data/{d.relative_to(data).as_posix()}": d for d in data.rglob("*") if d.is_file()
+              and not any(part in DATA_SKIP or part.startswith(".") for part in d.relative_to(data).parts)}
+    files |= {k.name: k for k in KIT.iterdir() if k.is_file()}
+    files["LICENSE"] = paths.ROOT / "LICENSE"
+    target.parent.mkdir(parents=True, exist_ok=True)
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name in sorted(files):
+            info = zipfile.ZipInfo(f"{BUNDLE_NAME}/{name}", ZIP_TIME)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            zf.writestr(info, files[name].read_bytes())
+    print(f"student bundle: {target} ({len(files)} files)")
+    return target
+
+
+def run_notebook(path: Path, timeout: int = 600) -> tuple[str, float, str | None]:
+    """Execute a notebook in a fresh kernel whose working folder is the notebook's own (as a student's
+    JupyterLab does). Returns (name, seconds, error or None)."""
+    import tempfile
+    import time
+
+    import nbformat
+    from jupyter_client.manager import KernelManager
+    from nbclient import NotebookClient
+
+    start = time.perf_counter()
+    nb = nbformat.read(path, as_version=4)
+    km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tempfile.mkdtemp()) / "kernel"))
+    try:
+        NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        error = None
+    except Exception as err:  # reported per notebook, so one failure does not hide the others
+        error = f"{path.name}: {err.__class__.__name__}: {err}"
+    finally:
+        if km.has_kernel:
+            km.shutdown_kernel(now=True)
+    return path.name, time.perf_counter() - start, error
+
+
+def run_bundle(archive: Path, folder: Path, jobs: int = 2) -> list[tuple[str, float, str | None]]:
+    """Unpack the bundle into `folder` and execute every notebook in it, `jobs` at a time."""
+    import zipfile
+    from concurrent.futures import ProcessPoolExecutor
+
+    with zipfile.ZipFile(archive) as zf:
+        zf.extractall(folder)
+    notebooks = sorted((folder / BUNDLE_NAME).glob("*.ipynb"))
+    with ProcessPoolExecutor(max_workers=max(1, jobs)) as pool:
+        return list(pool.map(run_notebook, notebooks))

@@ -3,7 +3,8 @@
 - Okabe–Ito colours (safe for the common forms of colour blindness), one colour per country everywhere.
 - `save_figure` writes figures/NAME.png and .svg byte-for-byte reproducibly (no dates, fixed SVG hash salt)
   with a source line and the data cut-off on the figure, and a NAME.json sidecar (caption, alt text,
-  source, notebook) from which the figure pack (figures/README.md) is generated.
+  source, notebook) from which the figure pack (figures/README.md) is generated. Run by hand, outside the
+  build, a notebook writes its figures to _build/figures-by-hand/ instead.
 - Plotly figures are shown as HTML that relies on one local copy of plotly.js per site (no CDN), plus the
   plotly JSON so JupyterLab still renders them interactively.
 """
@@ -74,11 +75,17 @@ def source_line(source: str, data=None) -> str:
 
 
 def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = None,
-                show: bool = True, data=None) -> None:
-    """Save a matplotlib figure as figures/NAME.png and .svg with a source line, then show it with alt text."""
+                show: bool = True, data=None, takeaway: str | None = None) -> None:
+    """Save a matplotlib figure as NAME.png and .svg with a source line, then show it with alt text.
+
+    Also writes slides/NAME.png, the figure laid out again at 16:9 (1920×1080 px) for slides.
+    `takeaway`: the figure's point in one sentence, computed from the data; the figure pack lists it.
+
+    The build writes into figures/ (TRIANGLE_FIGURES_DIR); a notebook run by hand writes into
+    _build/figures-by-hand/ instead, so the committed figures change only when the build runs."""
     fig.text(0.01, 0.01, source_line(source, data), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
-    out = paths.figures_dir()
+    out = paths.figure_output_dir()  # never figures/ when run by hand
     out.mkdir(parents=True, exist_ok=True)
     fig.savefig(out / f"{name}.png", metadata={"Software": None})
     fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
@@ -88,7 +95,9 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
         json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
     meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(data),
-            "notebook": notebook}
+            "notebook": notebook, "slide": f"slides/{name}.png"}
+    if takeaway:
+        meta["takeaway"] = takeaway
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if show:
         buf = io.BytesIO()
@@ -96,7 +105,19 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
         data = base64.b64encode(buf.getvalue()).decode()
         display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{data}" '
                      f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
+    _save_slide(fig, out / "slides" / f"{name}.png")
     plt.close(fig)
+
+
+SLIDE_INCHES = (12.8, 7.2)  # 1920×1080 pixels at the house 150 dpi
+
+
+def _save_slide(fig, target) -> None:
+    """Lay the figure out again at 16:9 (a tall figure would not fit a slide) and save it as PNG."""
+    fig.set_size_inches(*SLIDE_INCHES)
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fig.savefig(target, dpi=150, metadata={"Software": None})
 
 
 def _escape(text: str) -> str:
@@ -148,3 +169,11 @@ def table(df, *, caption: str | None = None, formats: dict | None = None) -> HTM
     if caption:
         sty = sty.set_caption(caption)
     return HTML(sty.set_table_attributes('class="triangle-table"').to_html())
+
+
+def count_axis(axis) -> None:
+    """An axis of counts: whole-number ticks with thousands separators (e.g. `count_axis(ax.yaxis)`)."""
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(integer=True))
+    axis.set_major_formatter(lambda v, _: f"{v:,.0f}")

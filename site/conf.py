@@ -35,3 +35,11 @@ html_theme_options = {
 # ever asks a CDN for it (the notebooks render no equations).
 mathjax_path = "no-math.js"
 suppress_warnings = ["mystnb.unknown_mime_type"]
+
+# The student site (helpers/build.py sets TRIANGLE_STUDENT_SITE=1): the same pages, every solution left out.
+import os  # noqa: E402
+
+if os.environ.get("TRIANGLE_STUDENT_SITE") == "1":
+    hide_solutions = True
+    html_title += " · student edition"
+    html_theme_options["announcement"] = "Student edition: exercises without their solutions."

@@ -1,32 +1,17 @@
 """The benefactor notebook's headline numbers, recomputed independently from the CSV."""
-from conftest import read_csv
-
-
-def num(text):
-    return float(text) if text not in ("", None) else None
-
-
-def sig_digits(value):
-    text = f"{abs(value):.10g}".replace(".", "").lstrip("0").rstrip("0")
-    return max(len(text), 1)
-
-
-def chosen(rows, column):
-    """The notebook's stated rule: skip CAUTION rows; latest source_date wins (undated = oldest); then precision."""
-    by_year = {}
-    for r in rows:
-        if num(r[column]) is None or "CAUTION" in r["notes"]:
-            continue
-        rank = (r["source_date"] != "", r["source_date"], sig_digits(num(r[column])))
-        year = int(r["year"])
-        if year not in by_year or rank > by_year[year][0]:
-            by_year[year] = (rank, num(r[column]), r)
-    return {y: (v, r) for y, (_, v, r) in by_year.items()}
+from conftest import ROOT, read_csv
+from prose import solution_text
+from test_trade_figure import chosen as chosen_figure, pick, rows_with_lines
 
 
 def pick_rows(series, partner, flow="total"):
-    return [r for r in read_csv("trade")
+    return [r for r in rows_with_lines()
             if r["reporter_series"] == series and r["partner"] == partner and r["flow"] == flow]
+
+
+def chosen(rows, column):
+    """{year: (value, row)} by the collection's within-series rule (test_trade_figure.pick)."""
+    return {y: (float(r[column]), r) for y, r in pick(rows, column).items()}
 
 
 def test_china_customs_headline(site):
@@ -38,7 +23,7 @@ def test_china_customs_headline(site):
     latest = max(customs)
     assert (res["customs_latest_year"], res["customs_latest_usd_m"]) == (latest, customs[latest])
     # every chosen figure is one that a source actually gave for that year
-    raw = {(int(r["year"]), num(r["value_usd_m"])) for r in pick_rows("china_customs", "China")}
+    raw = {(int(r["year"]), float(r["value_usd_m"])) for r in pick_rows("china_customs", "China") if r["value_usd_m"]}
     assert (latest, customs[latest]) in raw
 
 
@@ -52,16 +37,36 @@ def test_kotra_share(site):
 
 
 def test_russia_china_ratio(site):
+    """The comparison year and figures follow the one rule of helpers/series.py (see test_trade_figure)."""
     res = site.results("01-benefactor")
-    russia = [r for r in read_csv("trade") if r["partner"] == "Russia" and r["flow"] == "total"
-              and num(r["value_usd_m"]) is not None]
-    customs = chosen(pick_rows("china_customs", "China"), "value_usd_m")
-    year = max({int(r["year"]) for r in russia} & set(customs))
-    in_year = [r for r in russia if int(r["year"]) == year]
-    own = [r for r in in_year if r["reporter_series"] == "russia_customs"]
-    value, row = chosen(own or in_year, "value_usd_m")[year]
+    china, russia = chosen_figure("China"), chosen_figure("Russia")
+    year = max(set(china) & set(russia))
     assert res["russia_china_ratio_year"] == year
-    assert res["russia_usd_m"] == value and res["russia_reporter"] == row["reporter_series"]
-    assert abs(res["russia_china_ratio_pct"] - round(100 * value / customs[year][0], 2)) < 1e-9
-    # Russia's trade is tiny next to China's: under a tenth in the comparison year
+    assert (res["russia_usd_m"], res["russia_reporter"]) == russia[year]
+    assert abs(res["russia_china_ratio_pct"] - round(100 * russia[year][0] / china[year][0], 2)) < 1e-9
+    # The section title says Russia is small next to China: under a tenth in the comparison year
     assert res["russia_china_ratio_pct"] < 10
+
+
+def test_solution_statements(site):
+    """What the exercise solutions say, checked against what the notebook recorded."""
+    res = site.results("01-benefactor")
+    share = solution_text("01-benefactor", "ex-benefactor-share")
+    assert (f"one half in {res['kotra_first_year_share_over_50']} and 90% in "
+            f"{res['kotra_first_year_share_over_90']}") in share
+    assert res["kotra_first_year_share_over_90"] < 2016  # "before Kaesong closed (2016)"
+    gap = solution_text("01-benefactor", "ex-benefactor-gap")
+    assert "within 2%" in gap and res["gap_before_2014_max_abs_pct"] < 2
+    assert "about $200m or more" in gap and res["gap_since_2014_min_usd_m"] >= 195
+    assert "over 40%" in gap and min(res["gap_closure_pct"]) > 40
+    rule = solution_text("01-benefactor", "ex-benefactor-rule")
+    assert "under 5% at most" in rule and res["rule_max_change_pct"] < 5
+    assert "less than a tenth of a percentage point" in rule and res["rule_ratio_change_pts"] < 0.1
+
+
+def test_source_exercise_row():
+    """The 'judge a source' exercise describes one aid row: a claim of 800,000 t of rice in 2019."""
+    rows = [r for r in read_csv("aid") if r["year"] == "2019" and r["donor"] == "China" and r["quantity"] == "800000"]
+    assert len(rows) == 1 and rows[0]["notes"].startswith("claim") and "Unification" in rows[0]["notes"]
+    assert "800,000 tonnes of rice" in " ".join(
+        (ROOT / "notebooks" / "01-benefactor.md").read_text(encoding="utf-8").split())

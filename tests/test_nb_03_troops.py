@@ -42,3 +42,80 @@ def test_troops_acknowledgements_and_casualties(site):
         float(latest["value_high"]), latest["reporter"], latest["report_date"])
     # The doubtful Reuters "killed" line (TR-099) must not be the latest killed estimate.
     assert res["latest_killed_reporter"] != next(r["reporter"] for r in rows if r["report_id"] == "TR-099")
+
+
+def test_troops_combat_date_comes_from_the_events_timeline(site):
+    # The prose once said "from December 2024"; combat was first reported on the date the timeline records.
+    res = site.results("03-troops")
+    combat = [r["date"] for r in read_csv("events")
+              if r["event_type"] == "troop_deployment" and "combat" in r["title"].lower()]
+    assert res["first_combat_date"] == min(combat)
+    assert res["first_combat_date"] < "2024-12-01"
+
+
+def test_troops_casualty_range_and_kinds(site):
+    res = site.results("03-troops")
+    rows = read_csv("troop_reports")
+    episode = ("not cumulative", "episode", "single engagement")
+    running = [r for r in rows if r["measure"] == "casualties" and r["value_high"]
+               and not any(w in r["notes"] for w in episode) and "doubtful" not in r["notes"].lower()]
+    month = min(r["report_date"][:7] for r in running)
+    firsts = [float(r["value_high"]) for r in running if r["report_date"][:7] == month]
+    assert res["casualties_first_month"] == [month, min(firsts), max(firsts)]
+    top = max(running, key=lambda r: float(r["value_high"]))
+    assert res["casualties_highest"] == [float(top["value_high"]), top["report_date"]]
+    kinds = {}
+    for r in rows:
+        kinds[r["reporter_kind"]] = kinds.get(r["reporter_kind"], 0) + 1
+    assert res["rows_by_kind"] == kinds
+
+
+def test_troops_exercise_solutions_rest_on_the_data():
+    rows = read_csv("troop_reports")
+    num = [r for r in rows if r["value_high"]]
+    # ex-troops-read: the NIS raised its death estimate at every briefing, about twentyfold, Dec 2024 -> Sep 2025.
+    nis = sorted((r for r in num if r["measure"] == "killed" and r["reporter"] == "South Korea NIS"),
+                 key=lambda r: r["report_date"])
+    values = [float(r["value_high"]) for r in nis]
+    assert values == sorted(values) and len(set(values)) == len(values)
+    assert 15 <= values[-1] / values[0] <= 25
+    assert (nis[0]["report_date"][:7], nis[-1]["report_date"][:7]) == ("2024-12", "2025-09")
+    # North Korea's own death figures: three; its largest acknowledged one (the memorial wall) is close to the
+    # NIS's first estimate, the others count one regiment or rest on a press report.
+    own = [r for r in num if r["measure"] == "killed" and r["reporter_country"] == "PRK"]
+    wall = max(float(r["value_high"]) for r in own if r["status"] == "acknowledgement")
+    assert len(own) == 3 and abs(wall - values[0]) <= 0.25 * values[0]
+    assert any("memorial wall" in r["notes"] and float(r["value_high"]) == wall for r in own)
+    # ex-troops-spread: figures agree more in Nov-Dec 2024 than from 2025.
+    dep = [r for r in num if r["measure"] == "deployed"]
+
+    def spread(part):
+        vals = [float(r["value_high"]) for r in part]
+        return max(vals) / min(vals)
+    late = [r for r in dep if "2024-11-01" <= r["report_date"] <= "2024-12-31"]
+    assert spread(late) < spread([r for r in dep if r["report_date"] >= "2025-01-01"])
+    # ex-troops-judge: nobody put more than about 12,000 in Russia in 2024; reinforcements reported from
+    # February 2025; the NIS's highest figure (April 2025) sums two deployments and is near Reuters' TR-098.
+    assert max(float(r["value_high"]) for r in dep if r["report_date"] <= "2024-12-31") <= 12_000
+    extra_2025 = [r["report_date"] for r in num if r["measure"] == "additional_deployed" and r["report_date"] >= "2025"]
+    assert min(extra_2025)[:7] == "2025-02"
+    nis_top = max((r for r in dep if r["reporter"] == "South Korea NIS"), key=lambda r: float(r["value_high"]))
+    assert nis_top["report_date"][:7] == "2025-04" and "two deployments" in nis_top["notes"]
+    tr098 = next(r for r in rows if r["report_id"] == "TR-098")
+    assert tr098["reporter_kind"] == "news"
+    assert abs(float(tr098["value_high"]) - float(nis_top["value_high"])) <= 0.1 * float(nis_top["value_high"])
+
+
+def test_troops_caveats_still_hold():
+    rows = read_csv("troop_reports")
+    reuters = {"TR-098", "TR-099"}
+    # "No official casualty estimate after September 2025 and no numeric 2026 figure except the Reuters line."
+    losses = [r for r in rows if r["measure"] in ("casualties", "killed", "wounded") and r["value_high"]
+              and r["status"] in ("estimate", "official_statement") and r["report_id"] not in reuters]
+    assert max(r["report_date"] for r in losses) <= "2025-09-30"
+    assert {r["report_id"] for r in rows if r["report_date"] >= "2026" and r["value_high"]} <= reuters
+    # TR-099 (January 2026, 6,000 killed) matches the UK's 6,000 casualties of June 2025.
+    tr099 = next(r for r in rows if r["report_id"] == "TR-099")
+    uk = [r for r in rows if r["reporter"].startswith("UK MoD") and r["measure"] == "casualties"]
+    assert tr099["report_date"][:7] == "2026-01" and "doubtful" in tr099["notes"].lower()
+    assert any(r["report_date"][:7] == "2025-06" and r["value_high"] == tr099["value_high"] for r in uk)

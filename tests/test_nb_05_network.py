@@ -4,6 +4,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import read_csv
+from test_trade_figure import chosen as chosen_figure
 
 WEIGHTS = {"summit": 3, "treaty_signed": 3, "treaty_ratified": 3, "treaty_in_force": 3, "treaty_expired": 3,
            "visit": 2}
@@ -42,24 +43,27 @@ def test_un_events_counted(site):
 
 
 def test_trade_layer_minimum(site):
-    """China share of (China + Russia) total trade since 2017: median per year of the preferred series."""
+    """China share of (China + Russia) total trade since 2017, each figure by the one rule of helpers/series.py."""
     res = site.results("05-network")
-    rows = [r for r in read_csv("trade") if r["flow"] == "total" and r["value_usd_m"]]
-
-    def values(partner, order):
-        out = {}
-        for series in reversed(order):  # later (preferred) series overwrite
-            by_year = {}
-            for r in rows:
-                if r["partner"] == partner and r["reporter_series"] == series:
-                    by_year.setdefault(int(r["year"]), []).append(float(r["value_usd_m"]))
-            for year, vals in by_year.items():
-                vals.sort()
-                n = len(vals)
-                out[year] = vals[n // 2] if n % 2 else (vals[n // 2 - 1] + vals[n // 2]) / 2
-        return out
-
-    chn = values("China", ["china_customs", "kotra"])
-    rus = values("Russia", ["russia_customs", "kotra"])
-    shares = [chn[y] / (chn[y] + rus[y]) for y in chn if y in rus and y >= 2017]
+    chn, rus = chosen_figure("China"), chosen_figure("Russia")
+    shares = [chn[y][0] / (chn[y][0] + rus[y][0]) for y in chn if y in rus and y >= 2017]
     assert res["trade_share_chn_min_since_2017"] == pytest.approx(min(shares), abs=1e-4)
+
+
+def test_solution_statements(site):
+    res = site.results("05-network")
+    tables = res["weight_tables"]
+    periods = list(tables["as published"])
+    for name, share in tables.items():  # "under every table ... highest in 2018–19, lowest in 2023–24"
+        assert share[periods[0]] > share[periods[2]] > share[periods[1]], name
+    assert len({t[periods[0]] for t in tables.values()}) == 1  # "the 2018–19 share does not move at all"
+    assert tables["as published"][periods[2]] < tables["summits 5"][periods[2]] < 0.5  # helps "a little"
+    dips = {int(y) for y in res["dips_before_2022"]}
+    assert dips and all(2000 <= y <= 2003 or 2010 <= y <= 2014 for y in dips)  # "start of the 2000s", "early 2010s"
+    assert all(len(v) == 2 and v[1] >= 0.5 for v in res["split_after_dip_runs"].values())
+    before, after = res["w_rus_mean_dips_vs_after_2022"]
+    assert after >= 3 * before  # "several times larger"
+    assert res["rus_ahead_years_since_2023"] == list(range(2023, res["latest_year"] + 1))  # "year after year"
+    moved = res["un_moved_years"]
+    assert "2022" in moved and any(a is None for a, _ in moved.values())  # the veto year; "gain one"
+    assert all(abs(b - 0.5) < abs(a - 0.5) for a, b in moved.values() if a is not None)  # "towards one half"

@@ -44,3 +44,54 @@ def test_launches_before_each_response(site):
         day = dt.date.fromisoformat(r["date"])
         expected[r["date"]] = sum(1 for d in launch_days if day - dt.timedelta(days=days) <= d < day)
     assert res["prior_window_launches"] == expected
+
+
+def launches_between(launch_days, day, days):
+    return sum(1 for d in launch_days if day - dt.timedelta(days=days) <= d < day)
+
+
+def test_neighbours_partial_year_is_the_cutoff_year(site):
+    res = site.results("06-neighbours")
+    years = res["neighbour_rows_per_year"]
+    last = max(int(y) for y in years)
+    assert set(res["partial_years"]) <= {str(last)}  # only the cut-off year can be partial
+    for year, day in res["partial_years"].items():
+        assert day[:4] == year and day[5:] != "12-31"
+
+
+def test_neighbours_solutions_and_prose_rest_on_the_data():
+    events, launches = read_csv("events"), read_csv("missile_launches")
+    found = {r["title"]: r for r in responses(events)}
+    launch_days = [dt.date.fromisoformat(r["date"]) for r in launches]
+    # ex-neighbours-read: 2022 is the record launch year; the neighbours' rows that year hold no response.
+    per_year = {}
+    for r in launches:
+        per_year[r["date"][:4]] = per_year.get(r["date"][:4], 0) + 1
+    assert max(per_year, key=per_year.get) == "2022"
+    assert not [r for r in found.values() if r["date"][:4] == "2022"]
+    own_2022 = [r for r in events if r["date"][:4] == "2022" and r["actors"].split(";")[0] in NEIGHBOURS]
+    assert own_2022 and all(r["event_type"] == "statement" and r["actors"].startswith("USA") for r in own_2022)
+    # ex-neighbours-window: with 30 days, two responses stand out (about twenty missiles, late May 2024
+    # salvoes), the others follow a handful at most, the third Freedom Edge none.
+    prior = {t: launches_between(launch_days, dt.date.fromisoformat(r["date"]), 30) for t, r in found.items()}
+    busy = {t for t, n in prior.items() if n >= 15}
+    assert busy == {"South Korea fully suspends the 2018 military agreement",
+                    "First Freedom Edge trilateral multi-domain exercise"}
+    assert all(15 <= prior[t] <= 25 for t in busy) and max(n for t, n in prior.items() if t not in busy) <= 5
+    assert prior["Third Freedom Edge exercise"] == 0
+    # Adding neighbour-initiated sanctions adds one row in 2023-24 (the MSMT launch) and none in 2016-22.
+    sanctions = [r for r in events if r["event_type"] == "sanctions" and r["actors"].split(";")[0] in NEIGHBOURS]
+    assert [r["date"][:7] for r in sanctions if "2016" <= r["date"][:4] <= "2024"] == ["2024-10"]
+    # The table's sequence: a satellite launch just before the partial suspension, the balloon campaign (in the
+    # full suspension's own description) before the full one, an ICBM under two weeks before Freedom Edge 2.
+    def last_launch(title):
+        day = found[title]["date"]
+        return max((r for r in launches if r["date"] < day), key=lambda r: r["date"])
+    assert last_launch("South Korea partially suspends 2018 Comprehensive Military Agreement")["missile_type"] == "SLV"
+    assert "balloon" in found["South Korea fully suspends the 2018 military agreement"]["description"]
+    fe2 = dt.date.fromisoformat(found["Second Freedom Edge exercise"]["date"])
+    assert any(r["missile_type"] == "ICBM" and 0 < (fe2 - dt.date.fromisoformat(r["date"])).days <= 14
+               for r in launches)
+    # "Trilateral exercises continued under President Lee."
+    lee = min(r["date"] for r in events if "Lee Jae-myung sworn in" in r["title"])
+    assert any("Freedom Edge" in t and r["date"] > lee for t, r in found.items())

@@ -1,24 +1,37 @@
 """Since-the-article notebook: trade rebound and meeting counts recomputed from the CSVs."""
+import re
+
 from conftest import read_csv
-
-
-def most_recent(rows):
-    # the collection's rule: most recently published source wins; undated sources rank last
-    return sorted(rows, key=lambda r: (r["source_date"] == "", "" if not r["source_date"] else
-                                       "".join(chr(255 - ord(ch)) for ch in r["source_date"])))[0]
+from prose import solution_text
+from test_trade_figure import chosen as chosen_figure
 
 
 def test_since_headline(site):
     res = site.results("08-since-the-article")
-    china = [r for r in read_csv("trade") if r["reporter_series"] == "china_customs" and r["partner"] == "China"
-             and r["flow"] == "total" and r["value_usd_m"]]
-    latest = max(int(r["year"]) for r in china)
+    china = chosen_figure("China")
+    latest = max(china)
     assert res["china_trade_latest_year"] == latest
-    value = float(most_recent([r for r in china if int(r["year"]) == latest])["value_usd_m"])
-    low = float(most_recent([r for r in china if r["year"] == "2021"])["value_usd_m"])
-    assert res["china_trade_latest_usd_m"] == value
-    assert res["china_trade_rebound_vs_2021"] == round(value / low, 1)
+    low = min((y for y in china if y >= 2020), key=lambda y: china[y][0])
+    assert res["china_trade_low_year"] == low
+    assert res["china_trade_latest_usd_m"] == china[latest][0]
+    assert res["china_trade_rebound_vs_low"] == round(china[latest][0] / china[low][0], 1)
     assert res["treaty_in_force"] == "2024-12-04"
+
+
+def test_window_solution(site):
+    """'Russia still leads in 2025 ... the gap narrows sharply in the second half.'"""
+    halves = site.results("08-since-the-article")["meetings_2025_by_half"]
+    total = {p: sum(h[p] for h in halves.values()) for p in ("China", "Russia")}
+    assert total["Russia"] > total["China"]
+    gap = {h: v["Russia"] - v["China"] for h, v in halves.items()}
+    assert gap["H2"] < gap["H1"] and halves["H2"]["China"] > halves["H1"]["China"]
+    assert "Russia still leads in 2025" in solution_text("08-since-the-article", "ex-since-window")
+
+
+def test_trade_stays_overwhelmingly_chinese(site):
+    """The 'two readings' prose: North Korea's trade stayed overwhelmingly Chinese."""
+    assert site.results("01-benefactor")["kotra_china_share_pct"] > 90
+    assert site.results("05-network")["trade_share_chn_min_since_2017"] > 0.9
 
 
 def test_meetings_since_article(site):
@@ -42,8 +55,8 @@ def test_two_readings_still_match_the_verdicts(site):
     assert rows["Trade alone"] == "Not supported"
     evidence = site.results("00-claims")["evidence_now"]["C5"]
     assert "from Russia against" in evidence and "indicators point to waning influence" in evidence
-    oil = evidence.split("oil: ")[1].split(";")[0]
-    rus, chn = (float(x.split(" barrels")[0].replace(",", "").split()[-1]) for x in oil.split(" against "))
+    oil = re.search(r"([\d,]+) barrels from Russia against ([\d,]+)", evidence)
+    rus, chn = (float(x.replace(",", "")) for x in oil.groups())
     assert rus > chn
     att = evidence.split("attention: ")[1]
     assert int(att.split(" high-level")[0]) < int(att.split("against ")[1].split(" with Russia")[0])
