@@ -1,7 +1,9 @@
 # One command builds everything (set-up included), one runs the tests:
 #   make site    validate data -> execute notebooks (cached) -> figures -> _build/html/index.html
 #   make test    the test suite (executes every notebook, builds the site in a temporary folder)
-# Also: make check (validate data/), make lab (JupyterLab), make student, make clean.
+# Also: make check (validate data/), make lab (JupyterLab), make clean, make student (student editions and
+# the student bundle _build/student/triangle-seminar.zip). make site also builds the student site (no
+# solutions) in _build/student-site/html from the same executed notebooks.
 # make site AS_OF=2024-11-01 builds the collection with only the data known on that date.
 
 PYTHON ?= python3

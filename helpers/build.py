@@ -169,8 +169,13 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
             _copy_if_changed(page, src / page.relative_to(paths.SITE))
     index = (paths.SITE / "index.md").read_text(encoding="utf-8")
     _write_if_changed(src / "index.md", front_page(index, dirs["executed"]))
+    current = {s.stem for s in notebook_sources()}
+    for stale in (src / "notebooks").glob("*.ipynb"):  # a renamed or removed notebook leaves no page behind
+        if stale.stem not in current:
+            stale.unlink()
     for executed in sorted(dirs["executed"].glob("*.ipynb")):
-        _copy_if_changed(executed, src / "notebooks" / executed.name)
+        if executed.stem in current:
+            _copy_if_changed(executed, src / "notebooks" / executed.name)
     _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
     for extra, target in ((paths.ROOT / "seminar" / "README.md", "seminar.md"),
                           (paths.ROOT / "UPDATING.md", "updating.md")):
@@ -194,6 +199,9 @@ def assemble_student_site(dirs: dict[str, Path]) -> None:
     from .student import strip_solutions
 
     src, out = dirs["src"], dirs["student_src"]
+    for stale in (out / "notebooks").glob("*.ipynb"):  # follow renames and removals on the main site
+        if not (src / "notebooks" / stale.name).exists():
+            stale.unlink()
     for page in sorted(src.rglob("*")):
         rel = page.relative_to(src)
         if page.suffix == ".ipynb" and rel.parts[0] == "notebooks":

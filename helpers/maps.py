@@ -6,8 +6,6 @@ matches the latitude. Places come from data/places.csv; launch sites from data/m
 """
 from __future__ import annotations
 
-import base64
-import io
 import json
 import math
 from dataclasses import dataclass
@@ -21,7 +19,7 @@ from plotly.subplots import make_subplots
 
 from . import paths
 from .load import record_read
-from .style import OKABE_ITO, _escape, save_figure
+from .style import OKABE_ITO, save_figure
 
 SEA, LAND, FOCUS, BORDER = "#eaf2f8", "#f4f4f1", "#e2e0d8", "#9a9a9a"
 CREDIT = "Base map: Natural Earth 1:50m (public domain), de facto boundaries"
@@ -395,17 +393,5 @@ def places_plotly(places: pd.DataFrame, panels, *, notes=None, sizes=None, heigh
 
 
 def save_map(fig, name: str, *, alt: str, **kw) -> None:
-    """save_figure for a map (full PNG and SVG in figures/), shown on the page as a 256-colour PNG: a map's flat
-    fills compress to about a third, which keeps the page within its size budget."""
-    from IPython.display import HTML, display
-    from PIL import Image
-
-    save_figure(fig, name, alt=alt, show=False, **kw)
-    buf, out = io.BytesIO(), io.BytesIO()
-    fig.savefig(buf, format="png", dpi=80, metadata={"Software": None})
-    image = Image.open(buf).convert("RGB").quantize(colors=256, method=Image.Quantize.MEDIANCUT,
-                                                    dither=Image.Dither.NONE)
-    image.save(out, format="PNG", optimize=True)
-    data = base64.b64encode(out.getvalue()).decode()
-    display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{data}" '
-                 f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
+    """save_figure for a map: the house figure files, and the page's 256-colour preview (see style.preview_png)."""
+    save_figure(fig, name, alt=alt, **kw)

@@ -99,7 +99,11 @@ def front_page(index_text: str, executed_dir: Path) -> str:
             "```", "",
             f"⚑ the verdict changes under at least one reasonable variant of its rule (see the ledger's robustness "
             f"table). {found.get('coverage', '')}.", "", "**Each notebook's answer in one line:**", ""]
+    from . import paths
+
     for nb in sorted(executed_dir.glob("[0-9][0-9]-*.ipynb")):
+        if not (paths.NOTEBOOKS / f"{nb.stem}.md").exists():
+            continue  # an executed copy of a notebook since renamed or removed
         line = _headline(nb)
         first = line.split(". ")[0].rstrip(".") + "." if line else "(no headline)"
         grid.append(f"- [{nb.stem}](notebooks/{nb.stem}.ipynb): {first}")

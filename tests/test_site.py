@@ -70,7 +70,7 @@ def _plain(text: str) -> str:
     text = html_lib.unescape(re.sub(r"<[^>]+>", " ", text))
     text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)
     text = text.translate(str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'", "*": "", "`": ""}))
-    return " ".join(text.split())
+    return re.sub(r"\s+([:;,.!?)])", r"\1", " ".join(text.split()))  # a tag's gap before punctuation
 
 
 def solution_snippets(source) -> list[str]:
