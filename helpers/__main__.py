@@ -50,7 +50,7 @@ def cmd_package(args) -> int:
 def cmd_build(args) -> int:
     from .build import build
 
-    build(as_of=args.as_of or None, jobs=args.jobs, only=args.only or None)
+    build(as_of=args.as_of or None, jobs=args.jobs, only=args.only or None, execute_only=args.execute_only)
     return 0
 
 
@@ -99,6 +99,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--as-of", default="", help="only use data known on this date (YYYY-MM-DD)")
     p.add_argument("--jobs", type=int, default=2)
     p.add_argument("--only", nargs="*", help="execute only these notebooks (e.g. 02-missiles)")
+    p.add_argument("--execute-only", action="store_true", help="execute the notebooks, skip rendering the site")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("import-cns", help="merge a newer CNS/NTI missile test database export")
     p.add_argument("file")

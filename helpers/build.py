@@ -233,7 +233,10 @@ def run_sphinx(dirs: dict[str, Path], student_site: bool = False) -> None:
         raise SystemExit(f"Sphinx failed: {', '.join(failed)}; see the messages above.")
 
 
-def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None) -> Path:
+def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None,
+          execute_only: bool = False) -> Path:
+    """Validate, execute (cached) and render. `execute_only` stops after the notebooks and their figures:
+    quicker for notebook authors (and the cache tests) who do not need the pages."""
     from .pages import figure_pack
     from .validate import summary, validate_dir
 
@@ -253,6 +256,9 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     if not as_of:
         _write_if_changed(paths.figures_dir() / "README.md", figure_pack(paths.figures_dir()))
     print(f"  {len(list(dirs['figures'].glob('*.png')))} figures in {_rel(dirs['figures'])}", flush=True)
+    if execute_only:
+        print(f"done in {time.perf_counter() - t0:.1f} s: notebooks executed in {_rel(dirs['executed'])}", flush=True)
+        return dirs["executed"]
     # A full build also renders the student site (no solutions); partial and as-of builds skip it.
     student_site = not as_of and not only
     print("4/4 rendering site" + (" and student site" if student_site else ""), flush=True)

@@ -1,51 +1,68 @@
 """Build behaviour: editing one CSV re-executes only the notebooks that read it; figures are
 byte-identical across builds; as-of builds use only data known on that date."""
+import json
 import shutil
+
+import pytest
 
 from conftest import DATA, read_csv, run_build
 
+NB = "09-primer"  # the quickest notebook; it reads the missile data and troop reports, not the events
 
-def test_cache_reexecutes_only_readers_of_changed_data(tmp_path):
-    data = tmp_path / "data"
+
+@pytest.fixture(scope="module")
+def built_alone(tmp_path_factory):
+    """The primer (quick; it reads the missile data but not the events) executed alone (no site) on a copy of the data; its figures are kept aside before the cache
+    test edits that copy."""
+    root = tmp_path_factory.mktemp("only02")
+    data = root / "data"
     shutil.copytree(DATA, data)
     env = {"TRIANGLE_DATA_DIR": str(data)}
-    first = run_build(tmp_path / "b", "--only", "02-missiles", env_extra=env)
+    first = run_build(root / "b", "--only", NB, "--execute-only", env_extra=env)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert "executed  02-missiles.md" in first.stdout
-    again = run_build(tmp_path / "b", "--only", "02-missiles", env_extra=env)
-    assert "cached    02-missiles.md" in again.stdout, again.stdout
+    shutil.copytree(root / "b" / "figures", root / "figures-first")
+    return root, env, first
+
+
+def test_figures_are_byte_identical_across_builds(site, built_alone):
+    root, _, _ = built_alone
+    made = sorted((root / "figures-first").glob("primer_*.*"))
+    assert len(made) >= 3
+    for fig in made:
+        assert fig.read_bytes() == (site.figures / fig.name).read_bytes(), f"{fig.name} differs between builds"
+
+
+def test_cache_reexecutes_only_readers_of_changed_data(built_alone):
+    root, env, first = built_alone
+    data = root / "data"
+    assert f"executed  {NB}.md" in first.stdout
+
+    def build():
+        return run_build(root / "b", "--only", NB, "--execute-only", env_extra=env)
+
+    assert f"cached    {NB}.md" in build().stdout
     with open(data / "events.csv", "a", encoding="utf-8") as f:  # a file the notebook does not read
         f.write("EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test,https://example.org,\n")
-    third = run_build(tmp_path / "b", "--only", "02-missiles", env_extra=env)
-    assert "cached    02-missiles.md" in third.stdout, third.stdout
+    third = build()
+    assert f"cached    {NB}.md" in third.stdout, third.stdout
     lines = (data / "missile_launches.csv").read_text(encoding="utf-8").splitlines()
     last = lines[-1].split(",")
     last[0] = last[0].split("-")[0] + "-99"
     with open(data / "missile_launches.csv", "a", encoding="utf-8") as f:  # a file it does read
         f.write(",".join(last) + "\n")
-    fourth = run_build(tmp_path / "b", "--only", "02-missiles", env_extra=env)
-    assert "executed  02-missiles.md" in fourth.stdout, fourth.stdout + fourth.stderr
-
-
-def test_figures_are_byte_identical_across_builds(site, tmp_path):
-    again = run_build(tmp_path / "b", "--only", "02-missiles")
-    assert again.returncode == 0, again.stdout + again.stderr
-    made = sorted((tmp_path / "b" / "figures").glob("missiles_*.*"))
-    assert len(made) >= 4
-    for fig in made:
-        assert fig.read_bytes() == (site.figures / fig.name).read_bytes(), f"{fig.name} differs between builds"
+    fourth = build()
+    assert f"executed  {NB}.md" in fourth.stdout, fourth.stdout + fourth.stderr
 
 
 def test_as_of_build_uses_only_data_known_then(tmp_path):
-    proc = run_build(tmp_path / "b", "--as-of", "2024-11-01", "--only", "02-missiles")
+    proc = run_build(tmp_path / "b", "--as-of", "2024-11-01", "--only", NB, "--execute-only")
     assert proc.returncode == 0, proc.stdout + proc.stderr
-    results = (tmp_path / "b" / "asof-2024-11-01" / "executed" / "02-missiles.results.json")
-    import json
-    res = json.loads(results.read_text(encoding="utf-8"))
+    base = tmp_path / "b" / "asof-2024-11-01"
+    res = json.loads((base / "executed" / f"{NB}.results.json").read_text(encoding="utf-8"))
     known = [r for r in read_csv("missile_launches") if r["date"] <= "2024-11-01"]
-    assert res["total_launches"] == len(known) < len(read_csv("missile_launches"))
-    page = (tmp_path / "b" / "asof-2024-11-01" / "html" / "notebooks" / "02-missiles.html").read_text("utf-8")
-    assert "As-of build (data known on 2024-11-01)" in page and "missile launches to 31 Oct 2024" in page
+    assert res["primer_rows"] == len(known) < len(read_csv("missile_launches"))
+    line = json.loads((base / "figures" / "primer_missiles_per_year.json").read_text(encoding="utf-8"))["cutoff"]
+    assert line.startswith("As-of build (data known on 2024-11-01)") and "missile launches to 31 Oct 2024" in line
 
 
 def test_broken_data_stops_the_build_with_a_clear_message(tmp_path):

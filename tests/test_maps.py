@@ -108,10 +108,13 @@ save_figure(fig, "map_twice", source="test", alt="a map rendered twice to compar
 
 
 def test_a_map_renders_byte_identically_twice(tmp_path):
-    outputs = []
-    for run in ("a", "b"):
-        env = dict(os.environ, TRIANGLE_FIGURES_DIR=str(tmp_path / run), PYTHONHASHSEED="0")
-        proc = subprocess.run([sys.executable, "-c", RENDER], cwd=ROOT, env=env, capture_output=True, text=True)
-        assert proc.returncode == 0, proc.stderr
+    outputs, procs = [], {}
+    for run in ("a", "b"):  # two processes at once, with different hash seeds
+        env = dict(os.environ, TRIANGLE_FIGURES_DIR=str(tmp_path / run), PYTHONHASHSEED=str(ord(run)))
+        procs[run] = subprocess.Popen([sys.executable, "-c", RENDER], cwd=ROOT, env=env, stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE, text=True)
+    for run, proc in procs.items():
+        _, err = proc.communicate(timeout=300)
+        assert proc.returncode == 0, err
         outputs.append(((tmp_path / run / "map_twice.png").read_bytes(), (tmp_path / run / "map_twice.svg").read_bytes()))
     assert outputs[0] == outputs[1]
