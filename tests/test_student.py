@@ -141,8 +141,8 @@ def test_bundle_holds_editions_data_helpers_and_setup(editions):
 
 
 def pins(path) -> dict[str, str]:
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return dict(line.split("==") for line in lines if "==" in line and not line.startswith("#"))
+    lines = (line.split("#")[0].strip() for line in path.read_text(encoding="utf-8").splitlines())
+    return dict(line.split("==") for line in lines if "==" in line)
 
 
 def test_student_requirements_cover_every_import_with_the_project_pins():
