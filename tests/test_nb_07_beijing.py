@@ -41,6 +41,21 @@ def test_thesis_verdict_follows_the_rule(site):
     assert len(res["c7_variants"]) >= 3
 
 
+def test_the_two_readings_still_rest_on_the_data(site):
+    # Notebook 7's "two readings" and notebook 8's conclusion state these in words; a data update that makes
+    # one false must fail here so the prose is rewritten.
+    stances = Counter(s["stance"] for s in alignment_rows())
+    assert stances["neutral"] > 0 and stances["distancing"] + stances["critical"] + stances["supportive"] == 0, \
+        "the prose says China's line on the alignment never moved from non-committal"
+    signals = read_csv("china_signals")
+    assert any(s["topic"] == "friendship_year" and s["stance"] == "distancing" for s in signals), \
+        "the prose cites a quiet close of the Friendship Year"
+    variants = site.results("07-beijing")["c7_variants"]
+    assert variants["Contact with Pyongyang fell"] == "Supported", "the prose cites a fall in high-level contact"
+    assert any(e["date"].startswith("2025") and e["event_type"] == "summit" and set(e["actors"].split(";")) ==
+               {"CHN", "PRK"} for e in read_csv("events")), "the prose says Beijing re-engaged at the top in 2025"
+
+
 def test_monthly_gaps_are_the_months_without_a_total(site):
     months = {r["period_start"][:7] for r in read_csv("trade_monthly")
               if r["period"] == "month" and r["flow"] == "total"}
@@ -83,3 +98,13 @@ def test_codebook_counts_match_the_data():
     pet = read_csv("refined_petroleum")
     pet_mirrors = sum(r["source_kind"] == "mirror" for r in pet)
     assert f"({pet_mirrors} rows, {round(100 * pet_mirrors / len(pet))} %," in text
+
+
+def test_border_map_takeaway_names_the_sourced_trade_share(site):
+    crossings = [r for r in read_csv("places") if r["role"] == "china_border"]
+    shares = [r for r in crossings if r["trade_share_pct"]]
+    lead = max(shares, key=lambda r: float(r["trade_share_pct"]))
+    text = site.results("07-beijing")["takeaway_beijing_border_crossings_map"]
+    assert text.startswith(f"{len(shares)} of the {len(crossings)} crossings on the map"), text
+    assert (f"{lead['name'].split(' (')[0]}, with {float(lead['trade_share_pct']):.0f}% "
+            f"({lead['source_date'][:4]})") in text, text

@@ -89,8 +89,8 @@ DATASETS = {  # dataset -> (id column, numeric columns)
 }
 # Rows whose quote carries the number in a form the rules above cannot read (reason in words).
 UNREADABLE = {
-    "refined_petroleum:31": "zero stated in words: Russia said none was procured at all",
-    "refined_petroleum:37": "zero stated in words (Korean): no refined petroleum exported at all",
+    "refined_petroleum:30": "zero stated in words: Russia said none was procured at all",
+    "refined_petroleum:36": "zero stated in words (Korean): no refined petroleum exported at all",
     "transfers:TF-024": "one verified case: the quote names the missile type, the count of one is implicit",
     "transfers:TF-040": "the quote carries only the upper bound of a $1.7–5.5 billion range (the notes give both)",
     "transfers:TF-042": "the quote (a headline) carries only the upper figure of a 600,000–700,000 t range",
