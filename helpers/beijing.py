@@ -5,6 +5,8 @@ figure, so tests can call them on made-up data.
 """
 from __future__ import annotations
 
+import textwrap
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import plotly.graph_objects as go
@@ -108,27 +110,34 @@ def gap_runs(gaps: list[pd.Period]) -> list[str]:
     return runs
 
 
-def draw_monthly_trade(totals: pd.Series, dates: pd.Series):
-    """Bars for reported months; missing months left empty and shaded; key dates as dashed lines."""
-    fig, ax = plt.subplots(figsize=(11, 5))
-    every = pd.period_range(totals.index.min(), totals.index.max(), freq="M")
+def draw_monthly_trade(totals: pd.Series, dates: pd.Series, start: str = "2019-01"):
+    """Bars for reported months from `start`; missing months shaded, never filled; key dates as dashed lines
+    numbered at the top and named in a key under the chart (moments in the same month share a line)."""
+    fig, ax = plt.subplots(figsize=(11, 5.4))
+    every = pd.period_range(pd.Period(start, "M"), totals.index.max(), freq="M")
     x = {m: i for i, m in enumerate(every)}
-    ax.bar([x[m] for m in totals.index], totals.values, width=0.8, color=OKABE_ITO["vermillion"],
-           label="Reported month (Chinese customs)")
-    for m in month_gaps(totals, str(totals.index.min())):
+    ax.bar([x[m] for m in totals.index if m in x], [v for m, v in totals.items() if m in x], width=0.8,
+           color=OKABE_ITO["vermillion"], label="Reported month (Chinese customs)")
+    for m in month_gaps(totals, start):
         ax.axvspan(x[m] - 0.5, x[m] + 0.5, color="#e8e8e8", zorder=0, lw=0)
-    top = totals.max() * 1.15
-    for i, (label, day) in enumerate(dates.items()):
-        p = day.to_period("M")
-        if p in x:
-            ax.axvline(x[p], color="#333333", ls="--", lw=0.8)
-            ax.text(x[p] + 0.3, top * (0.97 - 0.07 * (i % 4)), label, fontsize=7.5, va="top")
+    top = totals.max() * 1.12
+    by_month: dict[pd.Period, list[int]] = {}
+    for number, day in enumerate(dates.values, start=1):
+        by_month.setdefault(pd.Timestamp(day).to_period("M"), []).append(number)
+    for month, numbers in by_month.items():
+        if month in x:
+            ax.axvline(x[month], color="#333333", ls="--", lw=0.8)
+            ax.text(x[month], top, ",".join(map(str, numbers)), ha="center", va="bottom", fontsize=8,
+                    fontweight="bold")
+    key = "   ".join(f"{n} {label} ({pd.Timestamp(day):%b %Y})" for n, (label, day) in enumerate(dates.items(), 1))
+    ax.text(0, -0.2, "\n".join(textwrap.wrap("Key moments: " + key, 150)), transform=ax.transAxes, fontsize=7.5,
+            va="top")
     years = [m for m in every if m.month == 1]
     ax.set_xticks([x[m] for m in years], [str(m.year) for m in years])
-    ax.set_ylim(0, top)
+    ax.set_ylim(0, top * 1.06)
     ax.set_ylabel("Two-way trade in the month (US$ million)")
     ax.set_xlabel("Month (grey band: no reported figure found, not zero)")
-    ax.legend(loc="upper left", bbox_to_anchor=(0, -0.12), fontsize=8)
+    ax.legend(loc="upper left", fontsize=8)
     return fig, ax
 
 

@@ -70,3 +70,32 @@ def test_source_exercise_row():
     assert len(rows) == 1 and rows[0]["notes"].startswith("claim") and "Unification" in rows[0]["notes"]
     assert "800,000 tonnes of rice" in " ".join(
         (ROOT / "notebooks" / "01-benefactor.md").read_text(encoding="utf-8").split())
+
+
+def test_figure_takeaways(site):
+    """Each figure's one-sentence takeaway states numbers recomputed here from the CSVs."""
+    res = site.results("01-benefactor")
+    # benefactor_china_trade: peak, trough and latest of China customs; Russia as a share of China
+    customs = {y: v for y, (v, _) in chosen(pick_rows("china_customs", "China"), "value_usd_m").items()}
+    peak = max(customs, key=customs.get)
+    trough = min((y for y in customs if 2020 <= y <= 2022), key=customs.get)
+    latest = max(customs)
+    china, russia = chosen_figure("China"), chosen_figure("Russia")
+    year = max(set(china) & set(russia))
+    text = res["takeaway_benefactor_china_trade"]
+    assert peak < trough  # "peaked ... fell to"
+    assert f"peaked at ${customs[peak]:,.0f}m in {peak}, fell to ${customs[trough]:,.0f}m in {trough}" in text
+    assert f"was ${customs[latest]:,.0f}m in {latest}" in text
+    assert f"in {year} was {100 * russia[year][0] / china[year][0]:.1f}% of China's" in text
+    # benefactor_china_share: KOTRA's stated shares
+    shares = {y: v for y, (v, _) in chosen(pick_rows("kotra", "China"), "share_pct").items()}
+    first_half = min(y for y, v in shares.items() if v > 50)
+    first_90 = min(y for y, v in shares.items() if v > 90)
+    assert (f"first passed one half in {first_half} and 90% in {first_90}, and was "
+            f"{shares[max(shares)]:.0f}% in {max(shares)}") in res["takeaway_benefactor_china_share"]
+    # benefactor_aid: UN-tracked (OCHA FTS) funding, one figure per year by the same rule as trade
+    fts = {y: float(r["value_usd_m"]) for y, r in pick(
+        [r for r in rows_with_lines("aid") if r["donor"] == "All donors (OCHA FTS)"]).items()}
+    high, low, last = max(fts, key=fts.get), min(fts, key=fts.get), max(fts)
+    assert (f"highest in {high} (${fts[high]:,.0f}m) and lowest in {low} (${fts[low]:,.1f}m); the latest year, "
+            f"{last}, recorded ${fts[last]:,.1f}m") in res["takeaway_benefactor_aid"]

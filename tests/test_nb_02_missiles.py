@@ -160,3 +160,42 @@ def test_record_helpers_on_made_up_flights():
     assert new_types_sentence(flights) == "Each named ICBM type set a new apogee record at least once."
     assert [ordinal(n) for n in (1, 2, 3, 11, 12, 13, 14, 21, 22, 23, 111)] == [
         "1st", "2nd", "3rd", "11th", "12th", "13th", "14th", "21st", "22nd", "23rd", "111th"]
+
+
+def test_figure_takeaways(site):
+    """Each figure's one-sentence takeaway states numbers recomputed here from the CSV."""
+    res = site.results("02-missiles")
+    rows = read_csv("missile_launches")
+    # missiles_per_year: the peak year, and the years from 2014 above every year before it
+    counts = per_year_counts(rows)
+    peak = max(counts.values())
+    peak_year = min(y for y, n in counts.items() if n == peak)
+    before = max(n for y, n in counts.items() if y < 2014)
+    since = [n for y, n in counts.items() if y >= 2014]
+    assert (f"launched {peak} missiles in {peak_year}, the most of any year; no year before 2014 had more than "
+            f"{before}, but {sum(n > before for n in since)} of the {len(since)} years from 2014 did"
+            ) in res["takeaway_missiles_per_year"]
+    # missiles_icbm_apogees: the flights that set a record, and the named types that never did
+    flights = apogee_flights(rows)
+    records, best = [], float("-inf")
+    for r in flights:
+        if float(r["apogee_km"]) > best:
+            best = float(r["apogee_km"])
+            records.append(r)
+    text = res["takeaway_missiles_icbm_apogees"]
+    assert f"Over {len(records)} record-setting flights" in text
+    assert f"from {float(records[0]['apogee_km']):,.0f} km" in text
+    assert f"to {float(records[-1]['apogee_km']):,.0f} km" in text
+    setters = {r["missile_name"] for r in records}
+    laggards = {r["missile_name"] for r in flights if r["missile_name"] not in setters | {"Unknown"}}
+    assert all(name in text for name in laggards) and ("never set one" in text) == bool(laggards)
+    # missiles_launch_sites_map: the busiest site with coordinates, and its launches from 2022 on
+    located = [r for r in rows if r["lat"] and r["lon"]]
+    sites = Counter(r["launch_site"] for r in located)
+    top, n = sorted(sites.items(), key=lambda kv: (-kv[1], kv[0]))[0]
+    after = [r for r in located if int(r["date"][:4]) >= 2022]
+    top_after = sum(r["launch_site"] == top for r in after)
+    assert (f"{top} is the busiest of the {len(set((r['launch_site'], r['lat'], r['lon']) for r in located))} "
+            f"mapped sites, with {n} of the {len(located)} missiles drawn; {top_after} of them were fired from "
+            f"2022 on, {top_after / len(after):.0%} of the mapped missiles since then"
+            ) in res["takeaway_missiles_launch_sites_map"]

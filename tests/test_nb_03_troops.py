@@ -1,4 +1,7 @@
 """The troops notebook's headline numbers, recomputed independently from the CSV."""
+import datetime as dt
+import re
+
 from conftest import read_csv
 
 
@@ -119,3 +122,69 @@ def test_troops_caveats_still_hold():
     uk = [r for r in rows if r["reporter"].startswith("UK MoD") and r["measure"] == "casualties"]
     assert tr099["report_date"][:7] == "2026-01" and "doubtful" in tr099["notes"].lower()
     assert any(r["report_date"][:7] == "2025-06" and r["value_high"] == tr099["value_high"] for r in uk)
+
+
+def _month(day: str) -> str:
+    """'2025-04-30' -> 'April 2025', as the takeaways write months."""
+    return dt.date.fromisoformat(day).strftime("%B %Y")
+
+
+def _body(reporter: str) -> str:
+    """The reporting body without the person or relay in brackets, as the notebook groups them."""
+    return reporter.split(" (")[0]
+
+
+def test_troops_takeaways_state_the_data(site):
+    """Each figure's takeaway (item 6 of issue #12), its key numbers recomputed from the CSV."""
+    res = site.results("03-troops")
+    rows = read_csv("troop_reports")
+    num = [r for r in rows if r["value_high"]]
+    dep = sorted((r for r in num if r["measure"] == "deployed"), key=lambda r: r["report_date"])
+
+    # Every estimate: the first day's range, the 2024 ceiling, and the highest figure, made public later.
+    text = res["takeaway_troops_deployed_estimates"]
+    first = dep[0]["report_date"]
+    firsts = [float(r["value_high"]) for r in dep if r["report_date"] == first]
+    in_2024 = max(float(r["value_high"]) for r in dep if r["report_date"] <= "2024-12-31")
+    top = max(dep, key=lambda r: float(r["value_high"]))
+    day = dt.date.fromisoformat(first)
+    assert f"on {day.day} {day:%B %Y}, ranged from {min(firsts):,.0f} to {max(firsts):,.0f};" in text
+    assert f"none made public in 2024 exceeded {in_2024:,.0f}," in text
+    assert f"the highest, {float(top['value_high']):,.0f} ({_body(top['reporter'])}), came in " \
+           f"{_month(top['report_date'])}." in text
+    assert top["report_date"] > "2024-12-31" and float(top["value_high"]) > in_2024
+
+    # Spread: each body's latest figure (the later CSV line wins a same-day tie) and the widest own range.
+    text = res["takeaway_troops_deployed_spread"]
+    latest, values = {}, {}
+    for r in dep:
+        latest[_body(r["reporter"])] = float(r["value_high"])
+        values.setdefault(_body(r["reporter"]), []).append(float(r["value_high"]))
+    assert (f"The latest figures of the {len(latest)} reporting bodies run from {min(latest.values()):,.0f} to "
+            f"{max(latest.values()):,.0f} troops") in text
+    width = {b: max(v) - min(v) for b, v in values.items()}
+    widest = [b for b, w in width.items() if w == max(width.values())]
+    assert any(f"{b}'s own figures alone span {min(values[b]):,.0f} to {max(values[b]):,.0f}." in text for b in widest)
+
+    # Casualties: running totals (no single episodes, no doubtful line) rose; North Korea's own dead figures.
+    text = res["takeaway_troops_casualties"]
+    episode = ("not cumulative", "episode", "single engagement")
+    running = [r for r in num if r["measure"] == "casualties" and not any(w in r["notes"] for w in episode)
+               and "doubtful" not in r["notes"].lower()]
+    month = min(r["report_date"][:7] for r in running)
+    firsts = [float(r["value_high"]) for r in running if r["report_date"][:7] == month]
+    top = max(running, key=lambda r: float(r["value_high"]))
+    assert (f"rose from {min(firsts):,.0f}–{max(firsts):,.0f} in {_month(month + '-01')} to "
+            f"{float(top['value_high']):,.0f} in {_month(top['report_date'])}") in text
+    assert top["report_date"][:7] > month and float(top["value_high"]) > max(firsts)  # "rose" is true
+    own = max(float(r["value_high"]) for r in num if r["measure"] == "killed" and r["reporter_country"] == "PRK")
+    assert text.endswith(f"North Korea's own figures for its dead reach at most {own:,.0f}.")
+    assert own < min(firsts)
+
+    # Map: rows whose location names Kursk or the Far East, and the largest deployed figure placed in Kursk.
+    kursk = [r for r in rows if "Kursk" in r["location"]]
+    far_east = [r for r in rows if re.search(r"Far East|Vladivostok|Eastern Russia", r["location"])]
+    most = max(float(r["value_high"]) for r in kursk if r["measure"] == "deployed" and r["value_high"])
+    assert res["takeaway_troops_deployment_map"] == (
+        f"Of the {len(rows)} troop figures, {len(kursk)} place North Korean soldiers in the Kursk region, with up "
+        f"to {most:,.0f} deployed there, and {len(far_east)} in Russia's Far East.")

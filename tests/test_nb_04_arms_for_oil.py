@@ -1,5 +1,6 @@
 """The arms-for-oil notebook's headline numbers, recomputed independently from the CSV."""
 import datetime as dt
+import re
 
 from conftest import read_csv
 
@@ -111,3 +112,91 @@ def test_transfers_solutions_and_caveats_rest_on_the_data():
     declared = [r for r in oil if r["reporter_country"] == "RUS"]
     assert max(r["period_end"] for r in declared) == "2024-01-31"
     assert max(float(r["value_high"]) for r in rows if r["item_category"] == "air_defence" and r["value_high"]) == 1
+
+
+def _month(day: str) -> str:
+    """'2025-05-29' -> 'May 2025', as the takeaways write months."""
+    return dt.date.fromisoformat(day).strftime("%B %Y")
+
+
+def _body(reporter: str) -> str:
+    """The reporting body without the person or relay in brackets, as the notebook names it."""
+    return reporter.split(" (")[0]
+
+
+def _value(r) -> float:
+    return float(r["value_high"])
+
+
+def test_transfers_takeaways_state_the_data(site):
+    """Each figure's takeaway (item 6 of issue #12), its key numbers recomputed from the CSV."""
+    res = site.results("04-arms-for-oil")
+    rows = read_csv("transfers")
+
+    # Containers: the first dated running total, the largest dated one (later), and the largest undated one.
+    text = res["takeaway_transfers_containers"]
+    cont = [r for r in rows if r["item_category"] == "containers" and r["value_high"]]
+    dated = sorted((r for r in cont if r["report_date"]), key=lambda r: r["report_date"])
+    first, top = dated[0], max((r for r in cont if r["report_date"]), key=_value)
+    assert (f"rise from {_value(first):,.0f} containers ({_body(first['reporter'])}, {_month(first['report_date'])}) "
+            f"to {_value(top):,.0f} ({_body(top['reporter'])}, {_month(top['report_date'])})") in text
+    assert _value(top) > _value(first) and top["report_date"] > first["report_date"]
+    top_all = max(cont, key=_value)
+    if not top_all["report_date"]:
+        assert text.endswith(f"an undated {_body(top_all['reporter'])} figure gives {_value(top_all):,.0f}.")
+
+    # Shells: counts (not rates, not capacity conversions) rise; capacity conversions reach higher.
+    text = res["takeaway_transfers_shells"]
+    shells = [r for r in rows if r["item_category"] == "artillery_shells" and r["unit"] == "shells" and r["value_high"]]
+    rate = [r for r in shells if "per year" in r["item"] or "per month" in r["item"]]
+    capacity = [r for r in shells if r not in rate and re.search("capacity|conversion|equivalent", r["item"].lower())]
+    counts = sorted((r for r in shells if r["report_date"] and r not in rate and r not in capacity),
+                    key=lambda r: r["report_date"])
+    first, top = counts[0], max(counts, key=_value)
+    assert (f"rise from {_value(first) / 1e6:g} million ({_body(first['reporter'])}, {_month(first['report_date'])}) "
+            f"to {_value(top) / 1e6:g} million ({_body(top['reporter'])}, {_month(top['report_date'])})") in text
+    assert _value(top) > _value(first)
+    assert f"capacity conversions reach {max(map(_value, capacity)) / 1e6:g} million" in text
+
+    # Missiles: delivered figures against the highest count of missiles fired at Ukraine (a lower bound).
+    text = res["takeaway_transfers_missiles"]
+    missiles = [r for r in rows if r["item_category"] == "ballistic_missiles" and r["unit"] == "missiles"
+                and r["value_high"]]
+    fired = [r for r in missiles if re.search("launched|used|use on|debris", r["item"].lower())]
+    delivered = max(_value(r) for r in missiles if r not in fired)
+    top = max(fired, key=_value)
+    assert text.startswith(f"Figures for missiles delivered reach {delivered:,.0f}, ")
+    assert f"missiles fired at Ukraine, {_value(top):,.0f} ({_body(top['reporter'])})" in text
+    assert _value(top) <= delivered
+
+    # Oil: figures with a whole period on a yearly footing against the cap; Russia's declarations below it.
+    text = res["takeaway_transfers_oil_vs_cap"]
+    oil = [r for r in rows if r["item_category"] == "oil" and r["unit"] == "barrels" and r["value_high"]]
+    spans = [r for r in oil if per_year(r)]
+    top = max(spans, key=per_year)
+    declared = max(per_year(r) for r in spans if r["reporter_country"] == "RUS")
+    above = sum(1 for r in spans if per_year(r) > UN_CAP)
+    assert text.startswith(f"{above} of the {len(spans)} oil figures with a stated period exceed the "
+                           f"{UN_CAP:,}-barrel yearly cap")
+    assert (f"the highest at {per_year(top):,.0f} barrels a year ({_body(top['reporter'])}, scaled from "
+            f"{_value(top):,.0f} barrels in {round(months(top))} month") in text
+    assert text.endswith(f"Russia's own declarations come to at most {declared:,.0f} barrels a year.")
+    assert declared < UN_CAP < per_year(top)
+
+    # Routes map: the arms-route and oil-route places the transfer rows name most often, and their figures.
+    places = [p for p in read_csv("places") if p["role"] in ("arms_route", "oil_route") or p["place_id"] == "PL-008"]
+
+    def naming(place):
+        names = [n.strip() for n in place["other_names"].split(";") if n.strip()]
+        pattern = re.compile(r"\b(" + "|".join(map(re.escape, names)) + r")\b", re.IGNORECASE)
+        return [r for r in rows if pattern.search(f"{r['item']} {r['notes']}")]
+    arms = max((p for p in places if p["role"] == "arms_route"), key=lambda p: len(naming(p)))
+    oil_place = max((p for p in places if p["role"] == "oil_route"), key=lambda p: len(naming(p)))
+    containers = max(_value(r) for r in naming(arms) if r["unit"] == "containers" and r["from"] == "PRK"
+                     and r["value_high"])
+    barrels = max(_value(r) for r in naming(oil_place) if r["item_category"] == "oil" and r["unit"] == "barrels"
+                  and r["to"] == "PRK" and r["value_high"])
+    assert res["takeaway_transfers_routes_map"] == (
+        f"{arms['name']} is named in {len(naming(arms))} transfer rows, with up to {containers:,.0f} containers sent "
+        f"from North Korea, and {oil_place['name']} in {len(naming(oil_place))}, with up to {barrels:,.0f} barrels of "
+        "oil for North Korea.")

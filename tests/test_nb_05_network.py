@@ -67,3 +67,44 @@ def test_solution_statements(site):
     moved = res["un_moved_years"]
     assert "2022" in moved and any(a is None for a, _ in moved.values())  # the veto year; "gain one"
     assert all(abs(b - 0.5) < abs(a - 0.5) for a, b in moved.values() if a is not None)  # "towards one half"
+
+
+def partner_weights(rows, first, last):
+    """Summed event weights of every PRK tie over first..last (USSR = Russia, UN events out)."""
+    w = {}
+    for row in rows:
+        actors = {"RUS" if a == "SUN" else a for a in row["actors"].split(";")}
+        if first <= int(row["date"][:4]) <= last and "UNO" not in actors and "PRK" in actors:
+            for partner in actors - {"PRK"}:
+                w[partner] = w.get(partner, 0) + WEIGHTS.get(row["event_type"], 1)
+    return w
+
+
+def test_figure_takeaways(site):
+    """Each figure's one-sentence takeaway states numbers recomputed here from the CSVs."""
+    res = site.results("05-network")
+    rows = read_csv("events")
+    latest = max(int(r["date"][:4]) for r in rows)
+    names = {"CHN": "China", "RUS": "Russia", "KOR": "South Korea", "USA": "the United States"}
+    # network_two_periods: North Korea's strongest tie in each drawn period
+    text = res["takeaway_network_two_periods"]
+    for label, first, last in (("2018–19", 2018, 2019), (f"2023–{latest}", 2023, latest)):
+        w = partner_weights(rows, first, last)
+        top = max(w, key=w.get)
+        assert list(w.values()).count(w[top]) == 1, (label, w)  # a single strongest tie
+        assert f"with {names.get(top, top)} in {label} (weight {w[top]}" in text, (label, top, w[top])
+        if top != "CHN":
+            assert f"{label} (weight {w[top]}, against {w['CHN']} with China)" in text
+    # network_tie_split: the event-tie shares of the periods and the lowest trade share since 2017
+    shares = []
+    for first, last in ((2018, 2019), (2023, 2024), (2025, latest)):
+        w = period_weights(rows, first, last)
+        shares.append(w["CHN"] / (w["CHN"] + w["RUS"]))
+    chn, rus = chosen_figure("China"), chosen_figure("Russia")
+    trade = {y: chn[y][0] / (chn[y][0] + rus[y][0]) for y in chn if y in rus and y >= 2017}
+    low = min(trade, key=trade.get)
+    text = res["takeaway_network_tie_split"]
+    verb = "fell" if shares[1] < shares[0] else "went"
+    assert (f"{verb} from {shares[0]:.0%} in 2018–19 to {shares[1]:.0%} in 2023–24 and was {shares[2]:.0%} in "
+            f"2025–{latest}") in text
+    assert f"its lowest share in a year since 2017 was {trade[low]:.0%} ({low})" in text

@@ -1,5 +1,7 @@
 """The neighbours notebook's headline numbers, recomputed independently from the CSVs."""
 import datetime as dt
+import statistics
+from collections import Counter
 
 from conftest import read_csv
 
@@ -95,3 +97,38 @@ def test_neighbours_solutions_and_prose_rest_on_the_data():
     # "Trilateral exercises continued under President Lee."
     lee = min(r["date"] for r in events if "Lee Jae-myung sworn in" in r["title"])
     assert any("Freedom Edge" in t and r["date"] > lee for t, r in found.items())
+
+
+def test_figure_takeaways_rest_on_the_data(site):
+    """Each figure's one-sentence takeaway: its counts recomputed from the CSVs."""
+    res = site.results("06-neighbours")
+    found = responses(read_csv("events"))
+    launches = read_csv("missile_launches")
+    years = [int(r["date"][:4]) for r in found]
+    # The timeline: responses since 2016, from 2023 on, and in 2017-22.
+    text = res["takeaway_neighbours_responses_timeline"]
+    assert (f"Of the {len(found)} security responses" in text
+            and f"{sum(y >= 2023 for y in years)} fall from 2023 on" in text
+            and f"{sum(2017 <= y <= 2022 for y in years)} between 2017 and 2022" in text), text
+    # Per year: the record launch year since 2016, its missiles and its responses.
+    per_year = Counter(int(r["date"][:4]) for r in launches if r["date"][:4] >= "2016")
+    peak = max(per_year, key=per_year.get)
+    n_peak = years.count(peak)
+    text = res["takeaway_neighbours_responses_vs_launches"]
+    assert f"most missiles since 2016 in {peak} ({per_year[peak]})" in text, text
+    assert f"records {n_peak} security response{'s' * (n_peak != 1)} that year" in text, text
+    assert f"{sum(y >= 2023 for y in years)} of the {len(found)} responses since 2016" in text, text
+    # Prior launches: the median 90-day window since 2016, the responses above it, and the busiest window.
+    days = res["window_days"]
+    launch_days = [dt.date.fromisoformat(r["date"]) for r in launches]
+    daily = Counter(launch_days)
+    span = range(dt.date(2016, 1, 1).toordinal(), max(launch_days).toordinal() + 1)
+    median = statistics.median(sum(daily.get(dt.date.fromordinal(o - k), 0) for k in range(1, days + 1))
+                               for o in span)
+    prior = [(launches_between(launch_days, dt.date.fromisoformat(r["date"]), days), r) for r in found]
+    above = sum(n > median for n, _ in prior)
+    most, top = max(reversed(prior), key=lambda p: p[0])  # the latest of any tie, as the notebook
+    text = res["takeaway_neighbours_prior_launches"]
+    assert f"{above} of the {len(found)} security responses followed {days} days" in text, text
+    assert f"window since 2016 ({median:g})" in text, text
+    assert f"the most, {most}, came before “{top['title']}”" in text, text

@@ -60,3 +60,35 @@ def test_two_readings_still_match_the_verdicts(site):
     assert rus > chn
     att = evidence.split("attention: ")[1]
     assert int(att.split(" high-level")[0]) < int(att.split("against ")[1].split(" with Russia")[0])
+
+
+def test_figure_takeaways_rest_on_the_data(site):
+    """The meetings and trade figures' takeaways: their numbers recomputed from the CSVs."""
+    res = site.results("08-since-the-article")
+    halves, since = {}, {"China": 0, "Russia": 0}
+    for e in read_csv("events"):
+        codes = e["actors"].split(";")
+        if e["event_type"] not in ("summit", "visit") or "PRK" not in codes or e["date"] < "2018-01-01":
+            continue
+        partner = ("Russia" if "RUS" in codes and "CHN" not in codes else
+                   "China" if "CHN" in codes and "RUS" not in codes else None)
+        half = halves.setdefault((e["date"][:4], 1 + (int(e["date"][5:7]) > 6)), {"China": 0, "Russia": 0, None: 0})
+        half[partner] += 1
+        if partner and e["date"] > "2024-11-01":
+            since[partner] += 1
+    last = max(int(y) for y, _ in halves)
+    recent = [halves.get((str(y), h), {"China": 0, "Russia": 0}) for y in range(2023, last + 1) for h in (1, 2)]
+    ahead = sum(c["Russia"] > c["China"] for c in recent)
+    text = res["takeaway_since_meetings"]
+    assert f"holds {since['Russia']} summits and high-level visits" in text, text
+    assert f"and {since['China']} with China" in text, text
+    assert f"in {ahead} of the {len(recent)} half-years from 2023" in text, text
+    china, russia = chosen_figure("China"), chosen_figure("Russia")
+    latest = max(china)
+    low = min((y for y in china if y >= 2020), key=lambda y: china[y][0])
+    assert china[latest][0] > china[low][0]  # "rose from"
+    rus = {y: v for y, (v, _) in russia.items() if y >= 2015}
+    text = res["takeaway_since_trade_rebound"]
+    assert f"from US${china[low][0]:,.0f} million in {low}" in text, text
+    assert f"to US${china[latest][0]:,.0f} million in {latest} ({china[latest][0] / china[low][0]:.1f} times" in text
+    assert f"at most US${max(rus.values()):,.0f} million a year since {min(rus)}" in text, text
