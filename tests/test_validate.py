@@ -260,3 +260,15 @@ def test_huge_broken_file_prints_the_first_50_problems_and_a_count(tmp_path):
     assert total >= 100_000  # every row is bad (and repeats the first)
     assert lines[-2] == f"... and {total - 50} more problem(s)"
     assert elapsed < 60, f"validation of 100,000 lines took {elapsed:.0f} s"
+
+
+def test_no_session_tokens_or_local_paths_in_the_data():
+    # A session token makes an address one visitor's; a local path points at one machine. Neither belongs in data.
+    import re
+
+    for path in sorted(DATA.glob("*.csv")):
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+            assert not re.search(r"[;?&](jsessionid|phpsessid|sessionid|sid)=", line, re.I), \
+                f"{path.name}:{number}: a URL carries a session token"
+            assert not re.search(r"(^|[\s(\"'])(/work/|/tmp/|/home/|/root/|[A-Z]:\\\\)", line), \
+                f"{path.name}:{number}: a local file path"
