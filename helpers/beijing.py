@@ -82,13 +82,6 @@ def readout_language(signals: pd.DataFrame) -> pd.DataFrame:
     return table.rename(columns={"yes": "Mentions it", "no": "Does not", "unknown": "Not known (excerpt)"})
 
 
-def monthly_totals(trade_monthly: pd.DataFrame) -> pd.Series:
-    """One total per calendar month (the median where sources differ), indexed by month; months without a
-    reported total are absent, never filled."""
-    tm = trade_monthly[(trade_monthly["period"] == "month") & (trade_monthly["flow"] == "total")]
-    return tm.groupby(tm["period_start"].dt.to_period("M"))["value_usd_m"].median().sort_index()
-
-
 def month_gaps(totals: pd.Series, start: str = "2019-01") -> list[pd.Period]:
     """Months from `start` to the latest reported month with no reported total."""
     if totals.empty:

@@ -18,7 +18,7 @@ import pandas as pd
 
 from . import load
 from .schemas import ALIGNMENT_TOPICS
-from .series import trade_figure, trade_series
+from .series import monthly_totals, trade_figure, trade_series
 
 # The article discusses the 31 October 2024 ICBM test as recent news; we date it to the next day.
 ARTICLE_DATE = dt.date(2024, 11, 1)
@@ -289,13 +289,11 @@ def _trade_ratio(data: dict, with_arms: bool = False) -> tuple[int, float] | Non
 def _monthly_change(data: dict, when: pd.Timestamp) -> tuple[float, int, pd.Timestamp] | None:
     """China–North Korea trade in the latest 12 months of monthly data against the 12 months before, over the
     calendar months reported in both windows (never interpolated). None with fewer than 3 such months."""
-    tm = data["trade_monthly"]
-    tm = tm[(tm["period"] == "month") & (tm["flow"] == "total")]
-    if tm.empty:
+    month = monthly_totals(data["trade_monthly"])
+    if month.empty:
         return None
-    end = _end(tm, "period_end", when)
-    month = tm.groupby(tm["period_start"].dt.to_period("M"))["value_usd_m"].median()
-    last = pd.Timestamp(end).to_period("M")
+    end = min(when, month.index.max().end_time.normalize())  # the window ends where the monthly data end
+    last = end.to_period("M")
     recent = {m: v for m, v in month.items() if last - 11 <= m <= last}
     earlier = {m: month[m - 12] for m in recent if (m - 12) in month.index}
     both = [m for m in recent if m in earlier]

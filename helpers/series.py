@@ -109,3 +109,10 @@ def fallback_note(row: pd.Series, partner: str) -> str:
     note = "" if pd.isna(row["notes"]) else str(row["notes"]).split(";")[0].strip()
     first = SERIES_LABELS.get(PREFERENCE[partner][0], PREFERENCE[partner][0])
     return f"no {first} figure; from {SERIES_LABELS.get(row['series'], row['series'])}: {note or row['source_name']}"
+
+
+def monthly_totals(trade_monthly: pd.DataFrame) -> pd.Series:
+    """One China–North Korea total per calendar month (the median where sources differ), indexed by month;
+    months without a reported total are absent, never filled. The ledger and notebook 7 both use it."""
+    tm = trade_monthly[(trade_monthly["period"] == "month") & (trade_monthly["flow"] == "total")]
+    return tm.groupby(tm["period_start"].dt.to_period("M"))["value_usd_m"].median().sort_index()
