@@ -43,6 +43,8 @@ class Dataset:
     known_date: str  # column that says when a row became known (as-of builds)
     ranges: tuple[tuple[str, str], ...] = ()  # (low, high) pairs that must satisfy low <= high
     one_of: tuple[tuple[str, ...], ...] = ()  # at least one column of each group must be filled
+    # (column, condition column, values): the column is required on rows whose condition column has one of the values
+    required_if: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
     coverage: str = ""
 
     @property
@@ -122,9 +124,22 @@ MISSILE_LAUNCHES = Dataset(
                allowed=("confirmed", "unconfirmed")),
         Column("data_origin", "category", "Where the row comes from: the CNS export, its open extension, "
                "or news reports.", required=True, allowed=("cns", "cns_extension", "news")),
-        Column("check_source_name", "text", "News report used to cross-check a row added after April 2023."),
+        Column("check_source_name", "text", "News report that confirms a row added after April 2023 (required "
+               "on rows not from the CNS export)."),
         Column("check_source_url", "url", "Address of that news report."),
-    ) + _source_columns(),
+        Column("check_source_date", "date", "Publication date of that news report."),
+        Column("check_source_kind", "category", "Kind of that source (as `source_kind` elsewhere).",
+               allowed=SOURCE_KINDS),
+        Column("check_source_quote", "text", "The news report's own words (verbatim, at most 300 characters) that "
+               "carry the launch date, count and, where the row has them, range and altitude.",
+               pattern=QUOTE_PATTERN),
+    ) + _source_columns(notes=False) + (
+        Column("source_kind", "category", "Kind of source the row was read in (the CNS/NTI database and its open "
+               "extension are research).", required=True, allowed=SOURCE_KINDS),
+        Column("notes", "text", "Caveats in the curators' own words."),
+    ),
+    required_if=tuple((c, "data_origin", ("cns_extension", "news")) for c in
+                      ("check_source_name", "check_source_url", "check_source_kind", "check_source_quote")),
 )
 
 TROOP_MEASURES = ("deployed", "planned", "additional_deployed", "killed", "wounded", "casualties",
@@ -177,7 +192,7 @@ TRADE = Dataset(
         Column("value_usd_m", "float", "Value in millions of current US dollars.", minimum=0, maximum=100000),
         Column("share_pct", "float", "Partner's share of North Korea's trade in that flow, as the source "
                "states it (percent).", minimum=0, maximum=100),
-    ) + _source_columns(),
+    ) + _quoted_source_columns(),
 )
 
 AID = Dataset(
@@ -200,7 +215,7 @@ AID = Dataset(
         Column("quantity", "float", "Amount in `unit`.", minimum=0),
         Column("unit", "text", "Unit of `quantity` (e.g. tonnes)."),
         Column("value_usd_m", "float", "Value in millions of US dollars.", minimum=0, maximum=100000),
-    ) + _source_columns(),
+    ) + _quoted_source_columns(),
 )
 
 TRANSFERS = Dataset(
@@ -259,7 +274,7 @@ EVENTS = Dataset(
         Column("title", "text", "Short title.", required=True),
         Column("description", "text", "One or two sentences in the curators' own words.", required=True),
         Column("location", "text", "Where it happened."),
-    ) + _source_columns(notes=False),
+    ) + _quoted_source_columns(),
 )
 
 SIGNAL_CHANNELS = ("mfa_briefing", "leader_readout", "leader_message", "senior_official", "un_statement",

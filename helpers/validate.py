@@ -190,6 +190,10 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
             if row[low] is not None and row[high] is not None and row[low] > row[high]:
                 problems.append(Problem(label, start, high, f"{row[high]} below {low} {row[low]}",
                                         f"{low} <= {high}"))
+        for col, cond, values in schema.required_if:
+            if row[cond] in values and row[col] is None:
+                problems.append(Problem(label, start, col, "(empty)", f"a value (required where {cond} is "
+                                        + " or ".join(values) + ")"))
         for group in schema.one_of:
             if all(row[c] is None for c in group):
                 problems.append(Problem(label, start, group[0], "all of " + ", ".join(group) + " empty",

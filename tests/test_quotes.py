@@ -15,7 +15,9 @@ WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven"
          "fifty": 50, "sixty": 60, "hundred": 100, "a": 1, "cien": 100}
 SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "millionen": 1e6, "billion": 1e9, "millones": 1e6,
           "만": 1e4, "억": 1e8, "천": 1e3}
-NUMBER = r"\d[\d,. ]*\d|\d"
+# Digits with separators: a comma or point only between digits, a space only before a group of three
+# ("1 500"), so a list such as "31, 1999, 1.9" reads as three numbers.
+NUMBER = r"\d(?:\d|[,.](?=\d)| (?=\d{3}\b))*"
 
 
 def _to_float(text: str) -> list[float]:
@@ -56,6 +58,8 @@ def numbers_in(quote: str) -> set[float]:
     q = quote.lower().replace("‑", "-")
     found: set[float] = set()
     for m in re.finditer(rf"({NUMBER})\s*-?\s*(hundred|thousand|millionen|millones|million|billion|만|억|천)?", q):
+        for part in m[1].split(" ") if " " in m[1] else ():  # "1 500", or a table row "240 182 422"
+            found.update(_to_float(part))
         for v in _to_float(m[1]):
             found.add(v)
             if m[2]:
@@ -73,6 +77,18 @@ def numbers_in(quote: str) -> set[float]:
             found.add(float(v))
     if "half" in q:
         found.add(50.0)
+    for m in re.finditer(r"half an? (million|billion)", q):  # "half a million tons"
+        found.add(0.5 * SCALES[m[1]])
+    for m in re.finditer(r"(\d+) million (\d+) thousand", q):  # "$33 million 220 thousand"
+        found.add(float(m[1]) * 1e6 + float(m[2]) * 1e3)
+    for m in re.finditer(rf"({NUMBER})\s*(bn|млрд|миллиард|мільярд|млн|миллион|мільйон)", q):  # "$2.1bn", Russian, Ukrainian
+        scale = 1e9 if m[2] in ("bn", "млрд", "миллиард", "мільярд") else 1e6
+        found.update(v * scale for v in _to_float(m[1]))
+    for m in re.finditer(rf"({NUMBER})\s*(?:miles|mi)\b", q):  # US outlets give JCS kilometres in miles
+        for v in _to_float(m[1]):
+            found.update({round(v * 1.609344, -1), round(v * 1.609344 / 50) * 50})
+    if re.search(r"\b(zero|none|nothing|no|not|never)\b|전무|전혀|없", q):  # a zero stated in words (English, Korean)
+        found.add(0.0)
     found |= {cjk_number(m) for m in re.findall(CJK, quote)}
     return found
 
@@ -81,16 +97,25 @@ def matches(value: float, found: set[float]) -> bool:
     return any(abs(value - f) <= 1e-6 * max(1.0, abs(value)) for f in found)
 
 
-DATASETS = {  # dataset -> (id column, numeric columns)
-    "troop_reports": ("report_id", ("value_low", "value_high")),
-    "transfers": ("transfer_id", ("value_low", "value_high")),
-    "trade_monthly": (None, ("value_usd_m",)),
-    "refined_petroleum": (None, ("quantity",)),
+DATASETS = {  # dataset -> (id column, numeric columns, quote column)
+    "troop_reports": ("report_id", ("value_low", "value_high"), "source_quote"),
+    "transfers": ("transfer_id", ("value_low", "value_high"), "source_quote"),
+    "trade_monthly": (None, ("value_usd_m",), "source_quote"),
+    "refined_petroleum": (None, ("quantity",), "source_quote"),
+    "trade": (None, ("value_usd_m", "share_pct"), "source_quote"),
+    "aid": (None, ("value_usd_m", "quantity"), "source_quote"),
+    "missile_launches": ("launch_id", ("distance_km", "apogee_km"), "check_source_quote"),
 }
+MILLIONS = ("trade_monthly", "trade")  # columns in US$ m: '$5.5 billion' is 5,500
+# Row units whose source tables count in another unit: (row unit, words in the quote naming the table's unit,
+# factor from the row's unit to the table's). The Unification Ministry tables count KRW in hundreds of millions.
+UNIT_READINGS = (("KRW billion", "hundreds of millions", 10.0),)
 # Rows whose quote carries the number in a form the rules above cannot read (reason in words).
 UNREADABLE = {
-    "refined_petroleum:30": "zero stated in words: Russia said none was procured at all",
-    "refined_petroleum:36": "zero stated in words (Korean): no refined petroleum exported at all",
+    "trade:51": "the page prints the share as '32. 6' with a stray space",
+    "trade:211": "the page misprints the unit: '2억5천263억4천' for 2억5천263만4천",
+    "trade:376": "Arabic number words: 'مليارين و342 مليونا و640 ألف' is 2,342.64 million",
+    "aid:69": "stated as 'more than 90 per cent of the 576,582 tons': the row keeps 90 % of it, a lower bound",
     "transfers:TF-024": "one verified case: the quote names the missile type, the count of one is implicit",
     "transfers:TF-040": "the quote carries only the upper bound of a $1.7–5.5 billion range (the notes give both)",
     "transfers:TF-042": "the quote (a headline) carries only the upper figure of a 600,000–700,000 t range",
@@ -99,18 +124,21 @@ UNREADABLE = {
 
 
 def mismatches(name: str) -> list[str]:
-    idcol, cols = DATASETS[name]
+    idcol, cols, quote_col = DATASETS[name]
     out = []
     for line, row in enumerate(read_csv(name), start=2):
         key = f"{name}:{row[idcol] if idcol else line}"
-        found = numbers_in(row.get("source_quote", ""))
-        millions = name == "trade_monthly" or row.get("unit") == "usd_m"  # US$ m: '$5.5 billion' is 5,500
+        quote = row.get(quote_col, "")
+        found = numbers_in(quote)
         for col in cols:
             value = float(row[col]) if row[col] else None
-            if value is None or not row.get("source_quote"):
+            if value is None or not quote:
                 continue
-            if not (matches(value, found) or (millions and matches(value * 1e6, found))):
-                out.append(f"{key} {col}={row[col]} not in quote: {row['source_quote'][:120]!r}")
+            millions = name in MILLIONS or row.get("unit") == "usd_m" or col == "value_usd_m"
+            factors = [f for unit, words, f in UNIT_READINGS if row.get("unit") == unit and words in quote]
+            if not (matches(value, found) or (millions and matches(value * 1e6, found))
+                    or any(matches(value * f, found) for f in factors)):
+                out.append(f"{key} {col}={row[col]} not in quote: {quote[:120]!r}")
     return out
 
 
@@ -139,3 +167,13 @@ def test_the_reader_reads_the_documented_forms():
     assert matches(2.73e9, numbers_in("达到27亿3000万美元"))
     assert matches(5.5e9, numbers_in("worth up to $5.5 billion"))
     assert not matches(12000, numbers_in("about 11,000 troops"))
+    assert matches(1.9e6, numbers_in("as of July 31, 1999, 1.9 million metric tons"))
+    assert matches(5e5, numbers_in("half a million tons of oil"))
+    assert matches(33.22e6, numbers_in("$33 million 220 thousand in 2014"))
+    assert matches(0, numbers_in("China did not grant aid to North Korea in 2017"))
+    assert not matches(0, numbers_in("1,500 troops"))
+    assert matches(400, numbers_in("flew about 248 miles before falling"))
+    assert matches(2.1e9, numbers_in("to $2.1bn."))
+    assert matches(6.5e6, numbers_in("близько 6,5 мільйона артилерійських снарядів"))
+    assert matches(0, numbers_in("무역 실적이 전무한 것으로"))
+    assert matches(24.0 * 10, numbers_in("(KRW hundreds of millions) ... ’97 240 240 240 182 422"))

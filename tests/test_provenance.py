@@ -1,0 +1,67 @@
+"""Every sourced row outside the CNS import carries the words of its source and a source kind; few rows rest
+on mirrors or aggregators, none on encyclopedias; the codebook's sentence on the share is the data's own."""
+from __future__ import annotations
+
+import re
+
+from conftest import DATA, read_csv
+from helpers.schemas import DATASETS
+
+# Domains known to repost others' stories, and encyclopedias: a row citing one must say so in its kind.
+MIRROR_DOMAINS = ("menafn.com", "urdupoint.com", "devdiscourse.com", "haryanacircle.com", "canindia.com",
+                  "newsbytesapp.com", "tingchao.xyz", "issuhub.com", "aboutcroatia.net", ".bond/", "parapundit.com",
+                  "thecrudetruth.com", "fxmartlive.com")
+ENCYCLOPEDIA_DOMAINS = ("wikipedia.org", "nationsencyclopedia.com", "wikinews.org")
+LIMIT_PCT = 2.0
+
+
+def sourced_rows() -> list[tuple[str, dict, str, str, str]]:
+    """(dataset, row, url, kind, quote) for every row outside the CNS export."""
+    out = []
+    for name in DATASETS:
+        for row in read_csv(name):
+            if name == "missile_launches":
+                if row["data_origin"] == "cns":
+                    continue
+                out.append((name, row, row["check_source_url"], row["check_source_kind"], row["check_source_quote"]))
+            else:
+                out.append((name, row, row["source_url"], row["source_kind"], row["source_quote"]))
+    return out
+
+
+def mirror_share() -> tuple[int, int, int]:
+    rows = sourced_rows()
+    return (sum(k == "mirror" for *_, k, _ in rows), sum(k == "encyclopedia" for *_, k, _ in rows), len(rows))
+
+
+def test_every_row_outside_the_cns_import_has_its_words_and_kind():
+    missing = [f"{n}: {r.get('source_name') or r.get('check_source_name')}" for n, r, _, k, q in sourced_rows()
+               if not (k and q)]
+    assert not missing, f"{len(missing)} row(s) without quote or kind:\n" + "\n".join(missing[:20])
+
+
+def test_few_mirrors_and_no_encyclopedias():
+    mirrors, encyclopedias, total = mirror_share()
+    assert total > 1500  # every curated dataset is counted
+    assert 100 * mirrors / total <= LIMIT_PCT, f"{mirrors} of {total} rows on mirrors or aggregators"
+    assert encyclopedias == 0, f"{encyclopedias} rows cite an encyclopedia"
+
+
+def test_known_mirror_and_encyclopedia_domains_are_labelled_as_such():
+    wrong = [f"{n}: {u} is {k!r}" for n, _, u, k, _ in sourced_rows()
+             if (any(d in u for d in MIRROR_DOMAINS) and k != "mirror")
+             or (any(d in u for d in ENCYCLOPEDIA_DOMAINS) and k != "encyclopedia")]
+    assert not wrong, "\n".join(wrong)
+
+
+def test_codebook_states_the_mirror_share_the_data_give():
+    mirrors, _, total = mirror_share()
+    text = " ".join((DATA / "README.md").read_text(encoding="utf-8").split())
+    stated = f"{mirrors} of the {total:,} rows outside the CNS import ({100 * mirrors / total:.1f} %)"
+    assert stated in text, f"data/README.md should say: {stated}"
+
+
+def test_no_quote_is_a_placeholder():
+    bad = [f"{n}: {q!r}" for n, _, _, _, q in sourced_rows()
+           if re.fullmatch(r"\W*(n/?a|none|tbd|todo|see notes?|same as above)\W*", q, flags=re.I)]
+    assert not bad, "\n".join(bad)
