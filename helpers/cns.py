@@ -31,7 +31,7 @@ REQUIRED = ("F1", "Date", "Date Entered/Updated", "Launch Time (UTC)", "Missile 
 # Fields the CNS export owns; everything else in our file is curated by us and kept on re-import.
 CNS_FIELDS = ("cns_id", "date", "date_precision", "time_utc", "missile_name", "missile_type", "launch_site",
               "lat", "lon", "landing_location", "apogee_km", "distance_km", "outcome", "confirmation",
-              "source_name", "source_url", "source_date")
+              "source_name", "source_url", "source_date", "source_kind")
 KST_OFFSET = dt.timedelta(hours=9)  # Korea Standard Time, UTC+9 (no daylight saving since 1988)
 NO_TIME_NOTE = "No launch time in CNS: date as CNS gives it, not converted to Korea time"
 # CNS rows whose `Date` is already the Korea local date although their time is UTC, so converting would put
@@ -201,6 +201,7 @@ def convert(path: Path) -> list[dict]:
         row["confirmation"] = str(r["Confirmation Status"]).strip().lower() or "unconfirmed"
         row["source_name"] = "CNS/NTI North Korea Missile Test Database"
         row["source_url"] = CNS_URL
+        row["source_kind"] = "research"  # a research institute's database
         if "date" in row and row["date_precision"] == "day" and "time_utc" in row:
             utc_date = row["date"]
             cns_date, true_utc = CNS_DATE_ERRATA.get(row["cns_id"], (None, None))

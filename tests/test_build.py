@@ -5,7 +5,7 @@ import shutil
 
 import pytest
 
-from conftest import DATA, read_csv, run_build
+from conftest import DATA, read_csv, run_build, TEST_EVENT_ROW
 
 NB = "09-primer"  # the quickest notebook; it reads the missile data and troop reports, not the events
 
@@ -42,7 +42,7 @@ def test_cache_reexecutes_only_readers_of_changed_data(built_alone):
 
     assert f"cached    {NB}.md" in build().stdout
     with open(data / "events.csv", "a", encoding="utf-8") as f:  # a file the notebook does not read
-        f.write("EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test,https://example.org,\n")
+        f.write(TEST_EVENT_ROW)
     third = build()
     assert f"cached    {NB}.md" in third.stdout, third.stdout
     lines = (data / "missile_launches.csv").read_text(encoding="utf-8").splitlines()

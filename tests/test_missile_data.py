@@ -57,7 +57,9 @@ def _day(text: str) -> dt.date:
 
 
 def test_dates_are_korea_local():
-    """A launch at or after 15:00 UTC is on the next day in Korea (UTC+9): its date is never the UTC date."""
+    """A launch at or after 15:00 UTC is on the next day in Korea (UTC+9): its date is never the UTC date.
+    The fixture's rows after April 2023 follow the launch-count rule (JCS, else Japan's defence ministry), as the
+    data do, not the open extension's own counts."""
     with open(LATE_UTC, encoding="utf-8", newline="") as f:
         late = list(csv.DictReader(f))
     rows = read_csv("missile_launches")

@@ -112,11 +112,13 @@ def test_troops_exercise_solutions_rest_on_the_data():
 def test_troops_caveats_still_hold():
     rows = read_csv("troop_reports")
     reuters = {"TR-098", "TR-099"}
-    # "No official casualty estimate after September 2025 and no numeric 2026 figure except the Reuters line."
+    news_lines = reuters | {"TR-100"}  # Reuters (January 2026) and Yonhap (February 2026) background lines
+    # "No official casualty estimate after September 2025 and no numeric 2026 figure except two news lines."
     losses = [r for r in rows if r["measure"] in ("casualties", "killed", "wounded") and r["value_high"]
               and r["status"] in ("estimate", "official_statement") and r["report_id"] not in reuters]
     assert max(r["report_date"] for r in losses) <= "2025-09-30"
-    assert {r["report_id"] for r in rows if r["report_date"] >= "2026" and r["value_high"]} <= reuters
+    assert {r["report_id"] for r in rows if r["report_date"] >= "2026" and r["value_high"]} <= news_lines
+    assert all(r["reporter_kind"] == "news" for r in rows if r["report_id"] in news_lines)
     # TR-099 (January 2026, 6,000 killed) matches the UK's 6,000 casualties of June 2025.
     tr099 = next(r for r in rows if r["report_id"] == "TR-099")
     uk = [r for r in rows if r["reporter"].startswith("UK MoD") and r["measure"] == "casualties"]

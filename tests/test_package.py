@@ -10,7 +10,7 @@ import sys
 import frictionless
 import pytest
 
-from conftest import DATA, ROOT, copy_with_package
+from conftest import DATA, ROOT, copy_with_package, TEST_EVENT_ROW
 from helpers.package import TYPES, describe, render, write
 from helpers.schemas import DATASETS
 
@@ -90,7 +90,7 @@ def test_check_says_which_dataset_is_stale(folder):
     events = folder / "events.csv"
     n = len(events.read_text(encoding="utf-8").splitlines()) - 1
     with open(events, "a", encoding="utf-8", newline="") as f:
-        f.write("EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test,https://example.org,\n")
+        f.write(TEST_EVENT_ROW)
     proc = run_package("--check", folder)
     assert proc.returncode == 1
     assert f"events: {n} rows recorded, {n + 1} found" in proc.stderr, proc.stderr

@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from conftest import DATA, ROOT, copy_with_package, read_csv
+from conftest import DATA, ROOT, copy_with_package, read_csv, TEST_EVENT_ROW
 from helpers import load
-from helpers.schemas import DATASETS
+from helpers.schemas import DATASETS, MISSILE_LAUNCHES
 from helpers.validate import DataError, validate_dir
 
 
@@ -47,6 +47,7 @@ def _replace_line(path, line_no, old, new):
     path.write_bytes(b"\n".join(lines))
 
 
+_N = len(MISSILE_LAUNCHES.columns)
 # (file, line, old text, new text, expected fragment of the message)
 BAD = [
     ("missile_launches", 2, "1984-04-09", "1984-02-30", "data/missile_launches.csv:2: date: found '1984-02-30', "
@@ -55,7 +56,7 @@ BAD = [
                                                 "expected one of SRBM"),
     ("missile_launches", 4, "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/", "",
      "data/missile_launches.csv:4: source_url: found '', expected a value (this column is required)"),
-    ("missile_launches", 5, ",cns,", ",cns,,", "data/missile_launches.csv:5: found 23 fields, expected 22 fields"),
+    ("missile_launches", 5, ",cns,", ",cns,,", f"data/missile_launches.csv:5: found {_N + 1} fields, expected {_N} fields"),
     ("missile_launches", 1, "launch_id,", "launch_id;", "data/missile_launches.csv:1: found no column(s) launch_id"),
 ]
 
@@ -164,7 +165,7 @@ def test_truncated_files_are_refused_with_the_number_of_rows_gone(tmp_path):
 def test_more_rows_than_recorded_and_no_package_are_fine(tmp_path):
     folder = copy_with_package(tmp_path)
     lines = _data_lines(folder / "events.csv")
-    extra = "EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test,https://example.org,\n"
+    extra = TEST_EVENT_ROW
     (folder / "events.csv").write_text("".join(lines) + extra, encoding="utf-8")
     assert run_validate(folder).returncode == 0
     (folder / "datapackage.json").unlink()
