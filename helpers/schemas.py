@@ -63,14 +63,11 @@ SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirr
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
 
 
-def _quoted_source_columns(quote_required: bool = True) -> tuple[Column, ...]:
-    """Source columns for datasets curated (or re-verified) with the supporting words of each source. Datasets
-    re-verified after their first release allow an empty quote where the words could not be found again."""
+def _quoted_source_columns() -> tuple[Column, ...]:
+    """Source columns with the supporting words of each source (every row outside the CNS import)."""
     return (
         Column("source_quote", "text", "The cited page's own words (verbatim, at most 300 characters) that carry "
-               "the row's number, date or claim" + ("." if quote_required else "; empty where they could not be "
-                                                     "found again (the notes say so)."),
-               required=quote_required, pattern=QUOTE_PATTERN),
+               "the row's number, date or claim.", required=True, pattern=QUOTE_PATTERN),
         Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
         Column("source_url", "url", "Address of that source (http or https).", required=True),
         Column("source_date", "date", "Publication date of the source, where known."),
@@ -168,7 +165,7 @@ TROOP_REPORTS = Dataset(
         Column("location", "text", "Where the personnel are, as reported."),
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "acknowledgement", "claim")),
-    ) + _quoted_source_columns(quote_required=False),
+    ) + _quoted_source_columns(),
 )
 
 TRADE = Dataset(
@@ -249,7 +246,7 @@ TRANSFERS = Dataset(
         Column("period_end", "date", "End of that period."),
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "claim")),
-    ) + _quoted_source_columns(quote_required=False),
+    ) + _quoted_source_columns(),
 )
 
 EVENT_TYPES = ("summit", "visit", "treaty_signed", "treaty_ratified", "treaty_in_force", "treaty_expired",
