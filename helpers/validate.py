@@ -192,7 +192,7 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
                                         f"{low} <= {high}"))
         for col, cond, values in schema.required_if:
             if row[cond] in values and row[col] is None:
-                problems.append(Problem(label, start, col, "(empty)", f"a value (required where {cond} is "
+                problems.append(Problem(label, start, col, _show(""), f"a value (required where {cond} is "
                                         + " or ".join(values) + ")"))
         for group in schema.one_of:
             if all(row[c] is None for c in group):

@@ -2,6 +2,7 @@
 `file:line: column: found X, expected Y`, with exit code 1 and no file changed."""
 from __future__ import annotations
 
+import csv
 import shutil
 import subprocess
 import sys
@@ -273,3 +274,22 @@ def test_no_session_tokens_or_local_paths_in_the_data():
                 f"{path.name}:{number}: a URL carries a session token"
             assert not re.search(r"(^|[\s(\"'])(/work/|/tmp/|/home/|/root/|[A-Z]:\\\\)", line), \
                 f"{path.name}:{number}: a local file path"
+
+
+def test_a_row_after_the_cns_export_needs_its_news_words(tmp_path):
+    # Rows not from the CNS export must carry the news report that confirms them, with its words.
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    target = folder / "missile_launches.csv"
+    with target.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f))
+    line = next(i for i, r in enumerate(rows, start=2) if r["data_origin"] == "cns_extension")
+    rows[line - 2]["check_source_quote"] = ""
+    with target.open("w", encoding="utf-8", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    proc = run_validate(folder)
+    assert proc.returncode == 1
+    assert (f"data/missile_launches.csv:{line}: check_source_quote: found '', expected a value (required "
+            "where data_origin is cns_extension or news)") in proc.stderr, proc.stderr
