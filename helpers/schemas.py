@@ -63,30 +63,27 @@ SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirr
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
 
 
+KIND_DESCRIPTION = ("What kind of source it is: a government's own document or statement, a multilateral body, a "
+                    "news agency or outlet, a research institute, an archive copy, a mirror or aggregator, an "
+                    "encyclopedia.")
+
+
+def _source_columns(kind_description: str = KIND_DESCRIPTION) -> tuple[Column, ...]:
+    return (
+        Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
+        Column("source_url", "url", "Address of that source (http or https).", required=True),
+        Column("source_date", "date", "Publication date of the source, where known."),
+        Column("source_kind", "category", kind_description, required=True, allowed=SOURCE_KINDS),
+        Column("notes", "text", "Coding reason and caveats in the curators' own words."),
+    )
+
+
 def _quoted_source_columns() -> tuple[Column, ...]:
     """Source columns with the supporting words of each source (every row outside the CNS import)."""
     return (
         Column("source_quote", "text", "The cited page's own words (verbatim, at most 300 characters) that carry "
                "the row's number, date or claim.", required=True, pattern=QUOTE_PATTERN),
-        Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
-        Column("source_url", "url", "Address of that source (http or https).", required=True),
-        Column("source_date", "date", "Publication date of the source, where known."),
-        Column("source_kind", "category", "What kind of source it is: a government's own document or statement, "
-               "a multilateral body, a news agency or outlet, a research institute, an archive copy, a mirror or "
-               "aggregator, an encyclopedia.", required=True, allowed=SOURCE_KINDS),
-        Column("notes", "text", "Coding reason and caveats in the curators' own words."),
-    )
-
-
-def _source_columns(notes: bool = True) -> tuple[Column, ...]:
-    cols = (
-        Column("source_name", "text", "Publisher and title of the source the row was read in.", required=True),
-        Column("source_url", "url", "Address of that source (http or https).", required=True),
-        Column("source_date", "date", "Publication date of the source, where known."),
-    )
-    if notes:
-        cols += (Column("notes", "text", "Caveats in the curators' own words."),)
-    return cols
+    ) + _source_columns()
 
 
 MISSILE_TYPES = ("SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "SLV", "HGV", "unknown")
@@ -130,11 +127,8 @@ MISSILE_LAUNCHES = Dataset(
         Column("check_source_quote", "text", "The news report's own words (verbatim, at most 300 characters) that "
                "carry the launch date, count and, where the row has them, range and altitude.",
                pattern=QUOTE_PATTERN),
-    ) + _source_columns(notes=False) + (
-        Column("source_kind", "category", "Kind of source the row was read in (the CNS/NTI database and its open "
-               "extension are research).", required=True, allowed=SOURCE_KINDS),
-        Column("notes", "text", "Caveats in the curators' own words."),
-    ),
+    ) + _source_columns("Kind of source the row was read in (the CNS/NTI database and its open extension are "
+                        "research)."),
     required_if=tuple((c, "data_origin", ("cns_extension", "news")) for c in
                       ("check_source_name", "check_source_url", "check_source_kind", "check_source_quote")),
 )
