@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import paths
+from .data import paths
 
 
 def _data_dir(args) -> Path | None:
@@ -21,7 +21,7 @@ def _data_dir(args) -> Path | None:
 
 
 def cmd_validate(args) -> int:
-    from .validate import summary, validate_dir
+    from .data.validate import summary, validate_dir
 
     data = _data_dir(args)
     if data is None:
@@ -37,7 +37,7 @@ def cmd_validate(args) -> int:
 
 
 def cmd_package(args) -> int:
-    from .package import check, write
+    from .data.package import check, write
 
     data = _data_dir(args)
     if data is None:
@@ -48,27 +48,27 @@ def cmd_package(args) -> int:
 
 
 def cmd_build(args) -> int:
-    from .build import build
+    from .tools.build import build
 
     build(as_of=args.as_of or None, jobs=args.jobs, only=args.only or None, execute_only=args.execute_only)
     return 0
 
 
 def cmd_import_cns(args) -> int:
-    from .cns import import_cns
+    from .data.cns import import_cns
 
     return import_cns(Path(args.file), write=args.write, data_dir=Path(args.data_dir) if args.data_dir else None)
 
 
 def cmd_student(args) -> int:
-    from .student import make_student_editions
+    from .tools.student import make_student_editions
 
     make_student_editions(Path(args.out) if args.out else paths.build_dir() / "student")
     return 0
 
 
 def cmd_codebook(args) -> int:
-    from .codebook import update
+    from .tools.codebook import update
 
     readme = paths.data_dir() / "README.md"
     if args.check:

@@ -64,7 +64,7 @@ def copy_with_package(tmp_path: Path) -> Path:
     """A copy of data/ with a datapackage.json written for exactly that data (the checked-in one may lag)."""
     import shutil
 
-    from helpers.package import write
+    from helpers.data.package import write
 
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers import claims
-from helpers.load import _frame
-from helpers.schemas import DATASETS
+from helpers.analysis import claims
+from helpers.data.load import _frame
+from helpers.data.schemas import DATASETS
 
 WHEN = pd.Timestamp("2026-01-01")
 NAMES = {"trade": "trade", "events": "events", "troops": "troop_reports", "missiles": "missile_launches",

@@ -75,7 +75,7 @@ def test_late_utc_launch_lands_on_its_korean_date(data):
 
 
 def test_launch_without_time_keeps_its_date_and_is_flagged(data):
-    from helpers.cns import NO_TIME_NOTE
+    from helpers.data.cns import NO_TIME_NOTE
 
     assert run(SAMPLE, "--write", "--data-dir", data).returncode == 0
     new = rows(data)
@@ -87,7 +87,7 @@ def test_launch_without_time_keeps_its_date_and_is_flagged(data):
 
 
 def test_korea_date():
-    from helpers.cns import korea_date
+    from helpers.data.cns import korea_date
 
     day = dt.date(2026, 12, 31)
     assert korea_date(day, "15:30") == dt.date(2027, 1, 1)
@@ -177,9 +177,9 @@ def test_invalid_merge_result_is_not_written(data, tmp_path):
 
 
 def test_atomic_write_refuses_invalid_rows(data):
-    from helpers.schemas import MISSILE_LAUNCHES
-    from helpers.store import write_dataset
-    from helpers.validate import DataError, check_file
+    from helpers.data.schemas import MISSILE_LAUNCHES
+    from helpers.data.store import write_dataset
+    from helpers.data.validate import DataError, check_file
 
     path = data / "missile_launches.csv"
     before = path.read_bytes()

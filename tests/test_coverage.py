@@ -5,7 +5,7 @@ import json
 import re
 
 from conftest import read_csv
-from helpers.schemas import DATASETS
+from helpers.data.schemas import DATASETS
 
 PART = re.compile(r"([a-z ]+?) to (\d{4}|\d{1,2} [A-Z][a-z]{2} \d{4})")
 

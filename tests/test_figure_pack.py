@@ -5,9 +5,9 @@ import struct
 
 import matplotlib.pyplot as plt
 
-from helpers import load
-from helpers.pages import figure_pack
-from helpers.style import save_figure
+from helpers.data import load
+from helpers.tools.pages import figure_pack
+from helpers.figures.style import save_figure
 
 
 def png_size(path) -> tuple[int, int]:

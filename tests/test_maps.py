@@ -98,8 +98,9 @@ def test_map_results_match_the_data(site):
 
 RENDER = """
 import sys
-from helpers import load, maps
-from helpers.style import save_figure
+from helpers.data import load
+from helpers.figures import maps
+from helpers.figures.style import save_figure
 sites = maps.launch_sites(load.missile_launches())
 colours = dict(zip(sorted(set(sites["main_type"])), ["#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2"] * 2))
 fig = maps.launch_site_figure(sites, colours, maps.Frame(123.5, 137.0, 33.0, 43.5))

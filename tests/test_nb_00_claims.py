@@ -31,7 +31,7 @@ def test_ledger_verdicts_match_the_data(site):
 
 
 def test_premises_and_inferences_are_tallied_apart(site):
-    from helpers import claims
+    from helpers.analysis import claims
 
     res = site.results("00-claims")
     for kind in claims.KINDS:
@@ -63,7 +63,7 @@ def test_front_page_shows_the_verdict_grid(site):
 
 
 def test_verdicts_change_when_the_data_change(tmp_path, monkeypatch):
-    from helpers import claims
+    from helpers.analysis import claims
 
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)

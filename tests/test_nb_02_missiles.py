@@ -144,7 +144,7 @@ def test_record_helpers_on_made_up_flights():
     sentence says so; flights without an apogee and unnamed missiles are left out."""
     import pandas as pd
 
-    from helpers.missiles import apogee_records, icbm_title, new_types_sentence, ordinal
+    from helpers.figures.missiles import apogee_records, icbm_title, new_types_sentence, ordinal
 
     flights = pd.DataFrame({
         "launch_id": ["a", "b", "c", "d", "e"],

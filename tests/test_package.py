@@ -11,8 +11,8 @@ import frictionless
 import pytest
 
 from conftest import DATA, ROOT, copy_with_package, TEST_EVENT_ROW
-from helpers.package import TYPES, describe, render, write
-from helpers.schemas import DATASETS
+from helpers.data.package import TYPES, describe, render, write
+from helpers.data.schemas import DATASETS
 
 
 def run_package(*args):

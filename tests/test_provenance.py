@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from conftest import DATA, read_csv
-from helpers.schemas import DATASETS
+from helpers.data.schemas import DATASETS
 
 # Domains known to repost others' stories, and encyclopedias: a row citing one must say so in its kind.
 MIRROR_DOMAINS = ("menafn.com", "urdupoint.com", "devdiscourse.com", "haryanacircle.com", "canindia.com",

@@ -6,7 +6,7 @@ import csv
 import json
 
 from conftest import DATA, read_csv
-from helpers.schemas import DATASETS
+from helpers.data.schemas import DATASETS
 
 REASONS = {"unverified", "duplicate", "encyclopedia_only", "launch_count"}
 

@@ -5,7 +5,7 @@ import re
 import pytest
 
 from conftest import read_csv
-from helpers.schemas import REPORTER_KINDS
+from helpers.data.schemas import REPORTER_KINDS
 
 DATASETS = ("troop_reports", "transfers")
 PARTIES = {"UKR", "RUS", "PRK"}  # the states at war: their bodies are party_to_war, whatever the branch

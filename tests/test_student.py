@@ -13,7 +13,7 @@ import nbformat
 import pytest
 
 from conftest import ROOT
-from helpers import student
+from helpers.tools import student
 
 SOURCES = sorted((ROOT / "notebooks").glob("[0-9][0-9]-*.md"))
 BUNDLE = student.BUNDLE_NAME
@@ -130,9 +130,9 @@ def test_bundle_holds_editions_data_helpers_and_setup(editions):
     assert {f"data/{p.name}" for p in (ROOT / "data").glob("*.csv")} <= names
     assert {"data/README.md", "data/LICENSE", "data/CHANGELOG.md", "LICENSE", "requirements.txt"} <= names
     assert not any(n.startswith("data/_incoming") for n in names)
-    helpers = {n.split("/")[1] for n in names if n.startswith("helpers/")}
-    assert {"__init__.py", "load.py", "style.py", "paths.py"} <= helpers
-    assert not helpers & {"build.py", "student.py", "pages.py", "__main__.py"}, "build tools shipped"
+    helpers = {n.split("/", 1)[1] for n in names if n.startswith("helpers/")}
+    assert {"__init__.py", "data/load.py", "figures/style.py", "data/paths.py", "analysis/__init__.py"} <= helpers
+    assert not any(h.startswith("tools/") or h == "__main__.py" for h in helpers), "build tools shipped"
     for words in ("Windows", "macOS", "Linux", "conda env create -f environment.yml", "-m venv .venv",
                   "-m pip install -r requirements.txt", "09-primer.ipynb"):
         assert words in readme, words
@@ -151,7 +151,7 @@ def test_student_requirements_cover_every_import_with_the_project_pins():
     assert {"jupyterlab", "jupyterlab-myst", "ipykernel"} <= set(kit)
     assert all(project.get(name) == version for name, version in kit.items()), "pins differ from requirements.txt"
     code = [c.source for s in SOURCES for c in jupytext.read(s).cells if c.cell_type == "code"]
-    code += [p.read_text(encoding="utf-8") for p in student.bundled_helpers(SOURCES)]
+    code += [p.read_text(encoding="utf-8") for p in student.bundled_helpers()]
     imported = set()
     for text in code:
         tree = ast.parse("\n".join(line for line in text.splitlines() if not line.lstrip().startswith("%")))

@@ -44,8 +44,8 @@ def chosen(partner, flow="total"):
 
 @pytest.mark.parametrize("partner", ["China", "Russia"])
 def test_helper_follows_the_stated_rule(partner):
-    from helpers import load
-    from helpers.series import PREFERENCE, trade_figure
+    from helpers.data import load
+    from helpers.data.series import PREFERENCE, trade_figure
 
     assert PREFERENCE[partner] == ORDER[partner]
     got = trade_figure(load.trade(all_rows=True), partner)
@@ -57,9 +57,9 @@ def test_helper_follows_the_stated_rule(partner):
 
 
 def test_flags_are_skipped_unless_asked():
-    from helpers.load import _frame
-    from helpers.schemas import DATASETS
-    from helpers.series import flagged, trade_figure
+    from helpers.data.load import _frame
+    from helpers.data.schemas import DATASETS
+    from helpers.data.series import flagged, trade_figure
 
     base = {"partner": "China", "flow": "total", "source_name": "s", "source_url": "https://example.org"}
     rows = [dict(base, year=2030, reporter_series="china_customs", value_usd_m=900.0, source_date="2031-01-02",
@@ -80,7 +80,7 @@ def test_flags_are_skipped_unless_asked():
 
 def test_same_year_same_value_everywhere(site):
     """Every notebook and the ledger print the chosen figure for a year; all agree with the CSV."""
-    from helpers import claims
+    from helpers.analysis import claims
 
     china, russia = chosen("China"), chosen("Russia")
     nb1, nb5 = site.results("01-benefactor"), site.results("05-network")
@@ -107,8 +107,8 @@ def test_same_year_same_value_everywhere(site):
 
 def test_series_rule_matches_pandas_reading():
     """trade_series (one series, flags skipped) agrees with the independent pick for every China series."""
-    from helpers import load
-    from helpers.series import trade_series
+    from helpers.data import load
+    from helpers.data.series import trade_series
 
     trade = load.trade(all_rows=True)
     for series in ("china_customs", "kotra"):

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from conftest import DATA, ROOT, copy_with_package, read_csv, TEST_EVENT_ROW
-from helpers import load
-from helpers.schemas import DATASETS, MISSILE_LAUNCHES
-from helpers.validate import DataError, validate_dir
+from helpers.data import load
+from helpers.data.schemas import DATASETS, MISSILE_LAUNCHES
+from helpers.data.validate import DataError, validate_dir
 
 
 def test_shipped_data_is_valid():
@@ -188,7 +188,7 @@ def _as_spreadsheet_saves(data: bytes) -> bytes:
 
 
 def test_spreadsheet_save_with_crlf_and_bom_is_the_same_data(tmp_path):
-    from helpers.validate import check_file
+    from helpers.data.validate import check_file
 
     folder = copy_with_package(tmp_path)
     for schema in DATASETS.values():
@@ -217,7 +217,7 @@ def test_dates_in_the_future_are_refused(tmp_path):
     assert proc.returncode == 1
     assert (f"data/missile_launches.csv:2: date: found '{tomorrow}', expected a date no later than today "
             f"({today})") in proc.stderr, proc.stderr
-    from helpers.validate import parse_cell
+    from helpers.data.validate import parse_cell
 
     date_columns = [c for s in DATASETS.values() for c in s.columns if c.kind == "date"]
     assert len(date_columns) >= 6

@@ -4,7 +4,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .meta import changelog
+from ..data.meta import changelog
 
 FIGURE_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
@@ -37,8 +37,8 @@ def figure_pack(figdir: Path, for_site: bool = False) -> str:
 
 def coverage_table() -> list[str]:
     """Rows and the latest date each dataset reaches, computed from the data on every build."""
-    from . import load
-    from .schemas import DATASETS
+    from ..data import load
+    from ..data.schemas import DATASETS
 
     lines = ["| dataset | rows | latest date in the data |", "|---|---|---|"]
     for name, schema in DATASETS.items():
@@ -78,7 +78,7 @@ def _headline(executed: Path) -> str:
 
 def front_page(index_text: str, executed_dir: Path) -> str:
     """The site's front page with the verdict grid and each notebook's one-line answer, computed on every build."""
-    from . import claims
+    from ..analysis import claims
 
     if FRONT_MARKER not in index_text:
         return index_text
@@ -99,7 +99,7 @@ def front_page(index_text: str, executed_dir: Path) -> str:
             "```", "",
             f"⚑ the verdict changes under at least one reasonable variant of its rule (see the ledger's robustness "
             f"table). {found.get('coverage', '')}.", "", "**Each notebook's answer in one line:**", ""]
-    from . import paths
+    from ..data import paths
 
     for nb in sorted(executed_dir.glob("[0-9][0-9]-*.ipynb")):
         if not (paths.NOTEBOOKS / f"{nb.stem}.md").exists():

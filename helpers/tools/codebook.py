@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .schemas import DATASETS, Dataset
+from ..data.schemas import DATASETS, Dataset
 
 BLOCK = re.compile(r"(<!-- columns:(\w+) -->\n).*?(<!-- /columns -->)", re.S)
 

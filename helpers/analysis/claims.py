@@ -16,9 +16,9 @@ from typing import Callable
 
 import pandas as pd
 
-from . import load
-from .schemas import ALIGNMENT_TOPICS
-from .series import monthly_totals, trade_figure, trade_series
+from ..data import load
+from ..data.schemas import ALIGNMENT_TOPICS
+from ..data.series import monthly_totals, trade_figure, trade_series
 
 # The article discusses the 31 October 2024 ICBM test as recent news; we date it to the next day.
 ARTICLE_DATE = dt.date(2024, 11, 1)
@@ -266,7 +266,7 @@ def c4_tempo(types: tuple[str, ...] | None) -> Callable:
 
 
 def _russia_trade(data: dict) -> pd.Series:
-    """Russia–North Korea trade per year, chosen by the collection's one rule (helpers.series.trade_figure)."""
+    """Russia–North Korea trade per year, chosen by the collection's one rule (helpers.data.series.trade_figure)."""
     return trade_figure(data["trade"], "Russia")["value"]
 
 

@@ -17,8 +17,8 @@ import pandas as pd
 import plotly.graph_objects as go
 from plotly.subplots import make_subplots
 
-from . import paths
-from .load import record_read
+from ..data import paths
+from ..data.load import record_read
 from .style import OKABE_ITO, save_figure
 
 SEA, LAND, FOCUS, BORDER = "#eaf2f8", "#f4f4f1", "#e2e0d8", "#9a9a9a"

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from . import paths
+from ..data import paths
 
 SOLUTION_BLOCK = re.compile(r"^:::\{solution\}.*?^:::[ \t]*$\n?", re.S | re.M)
 GATE_START = re.compile(r"^:::\{solution-start\}.*", re.S | re.M)
@@ -167,41 +167,19 @@ DATA_SKIP = ("_incoming",)  # raw imports awaiting review are not teaching data
 ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry dates: the same inputs give the same archive
 
 
-def _helper_imports(code: str, package_level: bool) -> set[str]:
-    """Helper modules a piece of code imports: `from helpers import x`, `from helpers.x import`, `from .x import`."""
-    import ast
-
-    found = set()
-    for node in ast.walk(ast.parse(code)):
-        if isinstance(node, ast.ImportFrom):
-            base = node.module or ""
-            if (package_level and node.level == 1) or (node.level == 0 and base.split(".")[0] == "helpers"):
-                sub = base.split(".", 1)[1] if base.startswith("helpers.") else (base if node.level else "")
-                found |= {sub.split(".")[0]} if sub else {a.name for a in node.names}
-        elif isinstance(node, ast.Import):
-            found |= {a.name.split(".")[1] for a in node.names if a.name.startswith("helpers.")}
-    return found
+STUDENT_ROOMS = ("data", "analysis", "figures")  # what notebooks import; the build tools stay out of the kit
+CURATION_ONLY = ("data/cns.py",)  # the CNS importer reads Excel exports (openpyxl): curators', not students' work
 
 
-def bundled_helpers(sources: list[Path]) -> list[Path]:
-    """The helper modules the notebooks import, directly or through other helpers (not the build tools)."""
-    import jupytext
-
+def bundled_helpers() -> list[Path]:
+    """The helper rooms the notebooks may import (data, analysis, figures) and the package markers: never the
+    build tools (helpers/tools), which need git, make and Sphinx."""
     helpers = paths.ROOT / "helpers"
-    todo = {"paths"}
-    for source in sources:
-        for cell in jupytext.read(source).cells:
-            if cell.cell_type == "code":
-                code = "\n".join(line for line in cell.source.splitlines() if not line.lstrip().startswith("%"))
-                todo |= _helper_imports(code, package_level=False)
-    done: set[str] = set()
-    while todo:
-        name = todo.pop()
-        if name in done or not (helpers / f"{name}.py").exists():
-            continue
-        done.add(name)
-        todo |= _helper_imports((helpers / f"{name}.py").read_text(encoding="utf-8"), package_level=True)
-    return [helpers / "__init__.py", *sorted(helpers / f"{n}.py" for n in done)]
+    files = [helpers / "__init__.py"]
+    for room in STUDENT_ROOMS:
+        files += sorted(p for p in (helpers / room).rglob("*.py")
+                        if p.relative_to(helpers).as_posix() not in CURATION_ONLY)
+    return files
 
 
 def make_bundle(editions: list[Path], target: Path) -> Path:
@@ -209,9 +187,8 @@ def make_bundle(editions: list[Path], target: Path) -> Path:
     for venv/pip and conda, requirements.txt, environment.yml) into one archive that needs no make or git."""
     import zipfile
 
-    sources = sorted(paths.NOTEBOOKS.glob("[0-9][0-9]-*.md"))
     files = {f"{e.name}": e for e in editions}
-    files |= {f"helpers/{h.name}": h for h in bundled_helpers(sources)}
+    files |= {f"helpers/{h.relative_to(paths.ROOT / 'helpers').as_posix()}": h for h in bundled_helpers()}
     data = paths.data_dir()
     files |= {f"data/{d.relative_to(data).as_posix()}": d for d in data.rglob("*") if d.is_file()
               and not any(part in DATA_SKIP or part.startswith(".") for part in d.relative_to(data).parts)}

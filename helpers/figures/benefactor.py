@@ -14,7 +14,7 @@ import plotly.graph_objects as go
 from matplotlib.lines import Line2D
 from matplotlib.ticker import MaxNLocator
 
-from .series import SERIES_LABELS, flagged
+from ..data.series import SERIES_LABELS, flagged
 from .style import COUNTRY_COLOURS, OKABE_ITO, save_figure
 
 TRADE_SOURCE = ("data/trade.csv: China General Administration of Customs (via Reuters, AFP, Yonhap, KITA and others); "

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # helpers/data/paths.py -> the repository root
 NOTEBOOKS = ROOT / "notebooks"
 SITE = ROOT / "site"
 

@@ -18,7 +18,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from . import paths
+from ..data import paths
 
 PLOTLY_JS = "plotly.min.js"
 
@@ -56,7 +56,7 @@ def _abs(rel: str) -> Path:
 
 
 def code_inputs(source: Path) -> list[Path]:
-    return [source, *sorted((paths.ROOT / "helpers").glob("*.py"))]
+    return [source, *sorted((paths.ROOT / "helpers").rglob("*.py"))]
 
 
 def stamp_for(files: list[Path], as_of: str | None) -> dict:
@@ -238,7 +238,7 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     """Validate, execute (cached) and render. `execute_only` stops after the notebooks and their figures:
     quicker for notebook authors (and the cache tests) who do not need the pages."""
     from .pages import figure_pack
-    from .validate import summary, validate_dir
+    from ..data.validate import summary, validate_dir
 
     if as_of:
         dt.date.fromisoformat(as_of)  # fail early on a malformed date

@@ -11,7 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import plotly.graph_objects as go
 
-from .schemas import ALIGNMENT_TOPICS, STANCES
+from ..data.schemas import ALIGNMENT_TOPICS, STANCES
 from .style import OKABE_ITO
 
 STANCE_COLOURS = {"supportive": OKABE_ITO["blue"], "neutral": OKABE_ITO["grey"],

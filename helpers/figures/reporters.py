@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import matplotlib.pyplot as plt
 
-from .schemas import REPORTER_KINDS
+from ..data.schemas import REPORTER_KINDS
 from .style import OKABE_ITO
 
 KIND_LABELS = {

@@ -25,8 +25,8 @@ import plotly.graph_objects as go  # noqa: E402
 import plotly.io as pio  # noqa: E402
 from IPython.display import HTML, display  # noqa: E402
 
-from . import paths  # noqa: E402
-from .meta import cutoff_label  # noqa: E402
+from ..data import paths  # noqa: E402
+from ..data.meta import cutoff_label  # noqa: E402
 
 # Okabe & Ito (2008) palette.
 OKABE_ITO = {
