@@ -1,5 +1,5 @@
 # Sphinx configuration for the static site. The build assembles _build/src from site/, the executed
-# notebooks, data/README.md and the generated pages, then runs Sphinx on it (see helpers/build.py).
+# notebooks, data/README.md and the generated pages, then runs Sphinx on it (see helpers/tools/build.py).
 project = "The China – North Korea – Russia Triangle: research notebooks"
 author = "Triangle Notebooks contributors"
 copyright = "2026, Triangle Notebooks contributors (code MIT, data and text CC BY 4.0)"
@@ -36,7 +36,7 @@ html_theme_options = {
 mathjax_path = "no-math.js"
 suppress_warnings = ["mystnb.unknown_mime_type"]
 
-# The student site (helpers/build.py sets TRIANGLE_STUDENT_SITE=1): the same pages, every solution left out.
+# The student site (helpers/tools/build.py sets TRIANGLE_STUDENT_SITE=1): the same pages, every solution left out.
 import os  # noqa: E402
 
 if os.environ.get("TRIANGLE_STUDENT_SITE") == "1":

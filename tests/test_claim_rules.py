@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from helpers.analysis import claims
+from helpers.analysis import ledger
 from helpers.data.load import _frame
 from helpers.data.schemas import DATASETS
 
@@ -102,7 +102,7 @@ def engagement(before: int, after: int) -> dict:
                 + [event("2024-12-01", "visit", "CHN;PRK")] * after + [FILLER])
 
 
-S, P, N = claims.SUPPORTED, claims.PARTLY, claims.NOT
+S, P, N = ledger.SUPPORTED, ledger.PARTLY, ledger.NOT
 CASES = {
     ("C1", 0): {S: share({1992: 60, 2023: 90}), P: share({1992: 30, 2000: 60, 2023: 90}), N: share({1992: 60, 2023: 40})},
     ("C1", 1): {S: share({1992: 30, 2000: 60, 2023: 90}), P: share({1992: 30, 2010: 60, 2023: 90}), N: share({2023: 40})},
@@ -142,15 +142,15 @@ CASES = {
 
 
 def test_every_rule_has_cases():
-    rules = {(c.claim_id, i) for c in claims.CLAIMS for i in range(len(c.rules))}
+    rules = {(c.claim_id, i) for c in ledger.CLAIMS for i in range(len(c.rules))}
     assert rules == set(CASES), f"rules without made-up cases: {rules - set(CASES)}"
-    assert all(2 <= len(c.rules) - 1 <= 4 for c in claims.CLAIMS), "each claim needs two to four variants"
-    assert all(c.against.strip() and c.kind in claims.KINDS for c in claims.CLAIMS)
+    assert all(2 <= len(c.rules) - 1 <= 4 for c in ledger.CLAIMS), "each claim needs two to four variants"
+    assert all(c.against.strip() and c.kind in ledger.KINDS for c in ledger.CLAIMS)
 
 
 @pytest.mark.parametrize("key", sorted(CASES), ids=lambda k: f"{k[0]}-rule{k[1]}")
 def test_rule_returns_every_verdict(key):
-    claim = next(c for c in claims.CLAIMS if c.claim_id == key[0])
+    claim = next(c for c in ledger.CLAIMS if c.claim_id == key[0])
     rule = claim.rules[key[1]]
     for expected, made_up in CASES[key].items():
         verdict, evidence = rule.judge(made_up, WHEN)
@@ -160,7 +160,7 @@ def test_rule_returns_every_verdict(key):
 
 def test_windows_end_where_the_data_end():
     # Seoul's two moves in early 2025 fall inside 12 months of the data's end (Dec 2025), even judged in 2027.
-    verdict, evidence = claims.CLAIMS[5].main.judge(seoul(2, "statement"), pd.Timestamp("2027-06-01"))
+    verdict, evidence = ledger.CLAIMS[5].main.judge(seoul(2, "statement"), pd.Timestamp("2027-06-01"))
     assert verdict == S and "31 Dec 2025" in evidence
 
 
@@ -168,7 +168,7 @@ def test_readme_counts_the_claims_as_the_ledger_does():
     from conftest import ROOT
 
     words = {5: "five", 2: "two", 7: "seven", 6: "six", 3: "three", 4: "four", 8: "eight"}
-    kinds = [c.kind for c in claims.CLAIMS]
+    kinds = [c.kind for c in ledger.CLAIMS]
     text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert (f"{words[len(kinds)]} claims in our words ({words[kinds.count('premise')]} premises, "
             f"{words[kinds.count('inference')]} inferences") in text

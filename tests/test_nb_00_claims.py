@@ -31,16 +31,16 @@ def test_ledger_verdicts_match_the_data(site):
 
 
 def test_premises_and_inferences_are_tallied_apart(site):
-    from helpers.analysis import claims
+    from helpers.analysis import ledger
 
     res = site.results("00-claims")
-    for kind in claims.KINDS:
-        ids = [c.claim_id for c in claims.CLAIMS if c.kind == kind]
+    for kind in ledger.KINDS:
+        ids = [c.claim_id for c in ledger.CLAIMS if c.kind == kind]
         assert sum(res["tally_now"][kind].values()) == len(ids)
         for verdict, n in res["tally_now"][kind].items():
             assert n == sum(res["verdicts_now"][i] == verdict for i in ids)
-    assert {c.kind for c in claims.CLAIMS} == {"premise", "inference"}
-    assert next(c for c in claims.CLAIMS if c.claim_id == "C7").kind == "inference"
+    assert {c.kind for c in ledger.CLAIMS} == {"premise", "inference"}
+    assert next(c for c in ledger.CLAIMS if c.claim_id == "C7").kind == "inference"
 
 
 def test_robustness_table_is_consistent(site):
@@ -63,14 +63,14 @@ def test_front_page_shows_the_verdict_grid(site):
 
 
 def test_verdicts_change_when_the_data_change(tmp_path, monkeypatch):
-    from helpers.analysis import claims
+    from helpers.analysis import ledger
 
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
     monkeypatch.setenv("TRIANGLE_DATA_DIR", str(folder))
-    assert "in force since" in claims.evaluate()["C2"].evidence
+    assert "in force since" in ledger.evaluate()["C2"].evidence
     lines = (folder / "events.csv").read_text(encoding="utf-8").splitlines(keepends=True)
     kept = [ln for ln in lines if ",treaty_in_force," not in ln or "RUS" not in ln]
     assert len(kept) < len(lines)
     (folder / "events.csv").write_text("".join(kept), encoding="utf-8")
-    assert "not yet in force" in claims.evaluate()["C2"].evidence
+    assert "not yet in force" in ledger.evaluate()["C2"].evidence

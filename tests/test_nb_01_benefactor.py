@@ -37,7 +37,7 @@ def test_kotra_share(site):
 
 
 def test_russia_china_ratio(site):
-    """The comparison year and figures follow the one rule of helpers/series.py (see test_trade_figure)."""
+    """The comparison year and figures follow the one rule of helpers/data/series.py (see test_trade_figure)."""
     res = site.results("01-benefactor")
     china, russia = chosen_figure("China"), chosen_figure("Russia")
     year = max(set(china) & set(russia))

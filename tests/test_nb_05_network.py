@@ -43,7 +43,7 @@ def test_un_events_counted(site):
 
 
 def test_trade_layer_minimum(site):
-    """China share of (China + Russia) total trade since 2017, each figure by the one rule of helpers/series.py."""
+    """China share of (China + Russia) total trade since 2017, each figure by the one rule of helpers/data/series.py."""
     res = site.results("05-network")
     chn, rus = chosen_figure("China"), chosen_figure("Russia")
     shares = [chn[y][0] / (chn[y][0] + rus[y][0]) for y in chn if y in rus and y >= 2017]

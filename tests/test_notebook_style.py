@@ -1,7 +1,7 @@
 """Notebooks read as narrative: no code cell is longer than about 30 lines (blank lines not counted).
 
 Longer drawing or data-shaping code belongs in a helper module whose name says what it does
-(e.g. helpers/missiles.py), so a student reads the argument rather than the plumbing."""
+(e.g. helpers/figures/missiles.py), so a student reads the argument rather than the plumbing."""
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,4 @@
-"""One rule picks a trade figure (helpers/series.py): recomputed here from the CSV with the csv module, and
+"""One rule picks a trade figure (helpers/data/series.py): recomputed here from the CSV with the csv module, and
 checked against every place that prints one: notebooks 1, 5 and 8 and the claims ledger."""
 from __future__ import annotations
 
@@ -80,7 +80,7 @@ def test_flags_are_skipped_unless_asked():
 
 def test_same_year_same_value_everywhere(site):
     """Every notebook and the ledger print the chosen figure for a year; all agree with the CSV."""
-    from helpers.analysis import claims
+    from helpers.analysis import c5_influence, ledger
 
     china, russia = chosen("China"), chosen("Russia")
     nb1, nb5 = site.results("01-benefactor"), site.results("05-network")
@@ -100,7 +100,7 @@ def test_same_year_same_value_everywhere(site):
     assert str(year) in used["Russia"], "notebook 5 must use the same Russian figure notebook 1 and the ledger use"
     for y, v in nb8["russia_trade_shown"].items():
         assert v == russia[int(y)][0], y
-    ledger_year, ratio = claims._trade_ratio(claims.data_for())
+    ledger_year, ratio = c5_influence._trade_ratio(ledger.data_for())
     assert ledger_year == year and ratio == pytest.approx(china[year][0] / russia[year][0])
     assert 100 / ratio == pytest.approx(nb1["russia_china_ratio_pct"], abs=0.01)
 

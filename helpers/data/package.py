@@ -1,4 +1,4 @@
-"""Write and check data/datapackage.json: a Frictionless Data Package generated from helpers/schemas.py.
+"""Write and check data/datapackage.json: a Frictionless Data Package generated from helpers/data/schemas.py.
 
 The package lets anyone load the CSVs with types (Python, R, a spreadsheet), and its row counts and hashes
 are the memory of what was there: `helpers validate` refuses a dataset with fewer rows than recorded, and

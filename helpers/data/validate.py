@@ -17,7 +17,7 @@ from pathlib import Path
 from .schemas import DATASETS, Column, Dataset
 
 LIMIT = 50  # problems shown before the rest are only counted: a huge broken file stays readable
-PACKAGE = "datapackage.json"  # its row counts are the memory of what was there (see helpers/package.py)
+PACKAGE = "datapackage.json"  # its row counts are the memory of what was there (see helpers/data/package.py)
 TIME_PATTERN = r"([01]\d|2[0-3]):[0-5]\d"
 
 

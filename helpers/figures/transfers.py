@@ -1,5 +1,5 @@
 """Charts of the arms-for-oil notebook (04): container running totals, shell estimates, missile counts, and oil
-put on a yearly footing against the UN cap. Reporters are coloured by kind (helpers.reporters); rows with no
+put on a yearly footing against the UN cap. Reporters are coloured by kind (helpers.figures.style); rows with no
 report date sit in a narrow side panel instead of on the time axis."""
 from __future__ import annotations
 
@@ -7,9 +7,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.transforms import offset_copy
 
-from .reporters import KIND_COLOURS, edge, kind_handles, kinds_in
-from .style import OKABE_ITO, count_axis
-from .troops import date_axis
+from .style import KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in
 
 DAYS_PER_MONTH = 365.25 / 12
 

@@ -1,13 +1,12 @@
 """Charts of the troops notebook (03): published troop figures by date, each body's spread of figures, and the
-casualty panels, all coloured by the kind of reporter (helpers.reporters)."""
+casualty panels, all coloured by the kind of reporter (helpers.figures.style)."""
 from __future__ import annotations
 
 import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .reporters import KIND_COLOURS, edge, kind_handles, kinds_in
-from .style import OKABE_ITO, count_axis
+from .style import KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in
 
 NAMES = {"RUS": "Russia", "PRK": "North Korea"}
 
@@ -31,11 +30,6 @@ def mark_acks(ax, ack_first: pd.Series, label: bool = True, where: str = "top") 
         ax.annotate(ack_label(ack_first), (ack_first.max(), 1 if top else 0), xycoords=("data", "axes fraction"),
                     xytext=(4, -4 if top else 4), textcoords="offset points", va="top" if top else "bottom",
                     fontsize=8)
-
-
-def date_axis(ax) -> None:
-    ax.xaxis.set_major_locator(mdates.MonthLocator(bymonth=(1, 4, 7, 10)))
-    ax.xaxis.set_major_formatter(mdates.DateFormatter("%b\n%Y"))
 
 
 def draw_figures(ax, rows: pd.DataFrame, marker: str = "o", filled: bool = True, size: float = 42) -> None:

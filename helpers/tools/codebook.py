@@ -1,7 +1,7 @@
 """Keep the column tables of data/README.md generated from the schemas (the single source of truth).
 
 data/README.md is written by hand except between `<!-- columns:NAME -->` and `<!-- /columns -->`, which
-`python -m helpers codebook` fills from helpers/schemas.py; `--check` fails when they are out of date.
+`python -m helpers codebook` fills from helpers/data/schemas.py; `--check` fails when they are out of date.
 """
 from __future__ import annotations
 

@@ -78,7 +78,7 @@ def _headline(executed: Path) -> str:
 
 def front_page(index_text: str, executed_dir: Path) -> str:
     """The site's front page with the verdict grid and each notebook's one-line answer, computed on every build."""
-    from ..analysis import claims
+    from ..analysis import ledger
 
     if FRONT_MARKER not in index_text:
         return index_text
@@ -87,9 +87,9 @@ def front_page(index_text: str, executed_dir: Path) -> str:
     then, now = found.get("verdicts_article", {}), found.get("verdicts_now", {})
     robust = set(found.get("robust_claims", []))
     rows = []
-    for kind, title in claims.KINDS.items():
+    for kind, title in ledger.KINDS.items():
         rows.append(f"<tr><th colspan='4'>{title}</th></tr>")
-        for c in (c for c in claims.CLAIMS if c.kind == kind):
+        for c in (c for c in ledger.CLAIMS if c.kind == kind):
             v_then, v_now = then.get(c.claim_id, "not computed"), now.get(c.claim_id, "not computed")
             rows.append(f"<tr><td>{c.claim_id}</td><td>{c.text}</td><td>{v_then}</td><td><strong>{v_now}"
                         f"</strong>{'' if c.claim_id in robust else ' ⚑'}</td></tr>")
