@@ -190,13 +190,14 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
 
 
 def assemble_student_site(dirs: dict[str, Path]) -> None:
-    """The student site's sources: the site's, with every solution cut out of the executed notebooks.
+    """The student site's sources: the site's, with every solution and instructor-only block cut out of the
+    executed notebooks and the pages.
 
     (sphinx-exercise's own `hide_solutions` drops solution blocks but not gated solutions, so the cut is
     made here, by the same code as the student editions; the conf sets `hide_solutions` as well.)"""
     import nbformat
 
-    from .student import strip_solutions
+    from .student import strip_instructor, strip_solutions
 
     src, out = dirs["src"], dirs["student_src"]
     for stale in (out / "notebooks").glob("*.ipynb"):  # follow renames and removals on the main site
@@ -207,6 +208,8 @@ def assemble_student_site(dirs: dict[str, Path]) -> None:
         if page.suffix == ".ipynb" and rel.parts[0] == "notebooks":
             nb = strip_solutions(nbformat.read(page, as_version=4), page.name, keep_outputs=True)
             _write_if_changed(out / rel, nbformat.writes(nb) + "\n")
+        elif page.suffix == ".md":  # the seminar guide's marking notes stay on the instructor site
+            _write_if_changed(out / rel, strip_instructor(page.read_text(encoding="utf-8"), str(rel)))
         elif page.is_file():
             _copy_if_changed(page, out / rel)
 
