@@ -177,16 +177,28 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
         if executed.stem in current:
             _copy_if_changed(executed, src / "notebooks" / executed.name)
     _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
-    for extra, target in ((paths.ROOT / "seminar" / "README.md", "seminar.md"),
-                          (paths.ROOT / "UPDATING.md", "updating.md")):
-        if extra.exists():
-            _copy_if_changed(extra, src / target)
+    if (paths.ROOT / "UPDATING.md").exists():
+        _copy_if_changed(paths.ROOT / "UPDATING.md", src / "updating.md")
+    write_seminar_pages(src)
     _write_if_changed(src / "changes.md", changes_page())
     _write_if_changed(src / "figures.md", figure_pack(dirs["figures"], for_site=True))
     for fig in sorted(dirs["figures"].glob("*.png")):
         _copy_if_changed(fig, src / "figures" / fig.name)
     _copy_if_changed(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, src / "_static" / PLOTLY_JS)
     _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
+
+
+def write_seminar_pages(src: Path) -> None:
+    """The seminar guide's pages with their numbers filled from the data, and the answer sheet (a page and a
+    plain-text download)."""
+    from .guide import answer_sheet, fill, guide_values, seminar_pages, site_links
+
+    values = guide_values()
+    for page, target in seminar_pages().items():
+        text = fill(page.read_text(encoding="utf-8"), values, _rel(page))
+        _write_if_changed(src / target, site_links(text) if target == "seminar.md" else text)
+    _write_if_changed(src / "answer-sheet.md", answer_sheet())
+    _write_if_changed(src / "_static" / "answer-sheet.txt", answer_sheet(text_only=True))
 
 
 def assemble_student_site(dirs: dict[str, Path]) -> None:
