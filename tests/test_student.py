@@ -23,15 +23,6 @@ DISTRIBUTION = {"IPython": "ipykernel", "PIL": "matplotlib"}
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    out = tmp_path_factory.mktemp("student")
-    proc = subprocess.run([sys.executable, "-m", "helpers", "student", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
 def unpacked(editions, tmp_path_factory):
     """The bundle unpacked outside the repository with every notebook executed there: {name: error}."""
     folder = tmp_path_factory.mktemp("unpacked")

@@ -236,29 +236,53 @@ def make_bundle(editions: list[Path], target: Path) -> Path:
     return target
 
 
-def run_notebook(path: Path, timeout: int = 600) -> tuple[str, float, str | None]:
-    """Execute a notebook in a fresh kernel whose working folder is the notebook's own (as a student's
-    JupyterLab does). Returns (name, seconds, error or None)."""
+def _execute(nb, folder: Path, timeout: int = 600):
+    """Execute a notebook object in a fresh kernel whose working folder is `folder` (as a student's JupyterLab
+    does for a notebook saved there). Raises the execution error, if any."""
     import tempfile
-    import time
 
-    import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    start = time.perf_counter()
-    nb = nbformat.read(path, as_version=4)
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tempfile.mkdtemp()) / "kernel"))
     try:
         NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        error = None
-    except Exception as err:  # reported per notebook, so one failure does not hide the others
-        error = f"{path.name}: {err.__class__.__name__}: {err}"
+                       resources={"metadata": {"path": str(folder)}}).execute()
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+    return nb
+
+
+def run_notebook(path: Path, timeout: int = 600) -> tuple[str, float, str | None]:
+    """Execute a notebook in a fresh kernel whose working folder is the notebook's own (as a student's
+    JupyterLab does). Returns (name, seconds, error or None)."""
+    import time
+
+    import nbformat
+
+    start = time.perf_counter()
+    try:
+        _execute(nbformat.read(path, as_version=4), path.parent, timeout)
+        error = None
+    except Exception as err:  # reported per notebook, so one failure does not hide the others
+        error = f"{path.name}: {err.__class__.__name__}: {err}"
     return path.name, time.perf_counter() - start, error
+
+
+def run_cells(folder: Path, cells: list[str], timeout: int = 300) -> list[str]:
+    """Run code cells one after another in one fresh kernel working in `folder` (a student's added cells);
+    returns each cell's printed and displayed text. Raises on the first cell that fails."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = _execute(new_notebook(cells=[new_code_cell(c) for c in cells]), folder, timeout)
+    texts = []
+    for cell in nb.cells:
+        parts = []
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", "") + out.get("data", {}).get("text/plain", ""))
+        texts.append("".join(parts))
+    return texts
 
 
 def run_bundle(archive: Path, folder: Path, jobs: int = 2) -> list[tuple[str, float, str | None]]:
