@@ -527,3 +527,20 @@ def test_pending_model_answers_match_a_recomputation(site, label):
         assert recorded is None, f"{label} has a model answer: remove {STEM[label]} from PENDING"
         return
     check(recorded, PENDING_KEYS[label](site), label)
+
+
+def test_no_chart_reading_answer_sits_in_its_figures_takeaway_or_alt_text(site):
+    """A No-code exercise whose key's numbers all appear in one figure's takeaway or alt text on the same page is
+    answered before it is asked: rewrite the exercise (or withhold the takeaway)."""
+    metas = [json.loads(p.read_text(encoding="utf-8")) for p in site.figures.glob("*.json")]
+    for stem in sorted(set(NOTEBOOKS) - PENDING):
+        res = site.results(stem)
+        text = (ROOT / "notebooks" / f"{stem}.md").read_text(encoding="utf-8")
+        for label in labels(stem):
+            if not re.search(rf":::\{{exercise\}} No code[^\n]*\n:label: {label}\b", text):
+                continue
+            asked = set(_numbers(question(stem, label)))
+            key = {n for n in _numbers(res[f"answer:{label}"]) if n not in asked}
+            for m in (m for m in metas if m["notebook"] == f"{stem}.md"):
+                shown = set(_numbers(m.get("takeaway", "") + " " + m["alt"]))
+                assert not key or not key <= shown, f"{label}: its answer is in the {m['name']} figure's words"

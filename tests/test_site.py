@@ -116,3 +116,58 @@ def test_every_notebook_is_in_the_site_navigation(site):
     for stem in NOTEBOOKS:
         assert f'href="notebooks/{stem}.html"' in index, f"{stem} is not in the site's table of contents"
     assert index.index("notebooks/09-primer.html") < index.index("notebooks/00-claims.html"), "primer not first"
+
+
+def _model_answers(site) -> dict[str, list[str]]:
+    """{notebook: the opening words of each model answer printed in its executed copy}."""
+    found = {}
+    for stem in NOTEBOOKS:
+        nb = json.loads((site.root / "executed" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+        texts = ["".join(o.get("data", {}).get("text/markdown", "")) for c in nb["cells"] for o in c.get("outputs", [])]
+        found[stem] = [_plain(t)[:70] for t in texts if t.startswith("**Model answer.**")]
+    return found
+
+
+def test_no_model_answer_or_instructor_note_on_the_student_site(site):
+    student = site.root / "student-site" / "html"
+    checked = 0
+    for stem, answers in _model_answers(site).items():
+        full = _plain((site.html / "notebooks" / f"{stem}.html").read_text(encoding="utf-8"))
+        page = _plain((student / "notebooks" / f"{stem}.html").read_text(encoding="utf-8"))
+        for answer in answers:
+            assert answer in full, f"{stem}: model answer missing on the instructor site: {answer!r}"
+            assert answer not in page, f"{stem}: model answer on the student site: {answer!r}"
+            checked += 1
+    assert checked >= 10
+    index = (student / "searchindex.js").read_text(encoding="utf-8")
+    assert "Model answer" not in index
+    for page in ("seminar", "seminar/assessment", "seminar/exercise-bank"):
+        full = (site.html / f"{page}.html").read_text(encoding="utf-8")
+        shown = (student / f"{page}.html").read_text(encoding="utf-8")
+        assert 'class="admonition instructor' in full, f"{page}: no instructor note on the instructor site"
+        assert 'class="admonition instructor' not in shown, f"{page}: an instructor note on the student site"
+    bank = _plain((site.html / "seminar" / "exercise-bank.html").read_text(encoding="utf-8"))
+    assert "{{" not in bank and "Key (instructor site only)" in bank
+
+
+def test_exercise_labels_show_beside_their_number_on_both_sites(site):
+    for html_root in (site.html, site.root / "student-site" / "html"):
+        for stem in NOTEBOOKS:
+            page = (html_root / "notebooks" / f"{stem}.html").read_text(encoding="utf-8")
+            for label in re.findall(r":label: (ex-[\w-]+)", (ROOT / "notebooks" / f"{stem}.md").read_text(
+                    encoding="utf-8")):
+                shown = re.search(rf'id="{label}">\s*<p class="admonition-title"><span class="caption-number">'
+                                  rf'Exercise \d+ </span> · <code class="exercise-label[^>]*><span class="pre">'
+                                  rf'{label}</span>', page)
+                assert shown, f"{html_root.name} {stem}: label {label} not beside its number"
+
+
+def test_answer_sheet_lists_every_exercise_on_both_sites(site):
+    labels = [l for stem in NOTEBOOKS for l in re.findall(r":label: (ex-[\w-]+)", (
+        ROOT / "notebooks" / f"{stem}.md").read_text(encoding="utf-8"))]
+    for html_root in (site.html, site.root / "student-site" / "html"):
+        sheet = (html_root / "answer-sheet.html").read_text(encoding="utf-8")
+        text = (html_root / "_static" / "answer-sheet.txt").read_text(encoding="utf-8")
+        for label in labels:
+            assert label in sheet and f"### {label} (" in text, label
+        assert "Your answer" in sheet and "solution" not in _plain(sheet).lower()
