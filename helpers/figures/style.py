@@ -16,6 +16,7 @@ import itertools
 import json
 import os
 import textwrap
+import warnings
 
 import matplotlib
 
@@ -84,7 +85,8 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
 
     The build writes into figures/ (TRIANGLE_FIGURES_DIR); a notebook run by hand writes into
     _build/figures-by-hand/ instead, so the committed figures change only when the build runs."""
-    fig.text(0.01, 0.01, source_line(source, data), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
+    source_text = fig.text(0.01, 0.01, source_line(source, data), ha="left", va="bottom", fontsize=8,
+                           color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     out = paths.figure_output_dir()  # never figures/ when run by hand
     out.mkdir(parents=True, exist_ok=True)
@@ -95,28 +97,118 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
     # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
         json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
+    if show:
+        png = base64.b64encode(preview_png(fig)).decode()
+        display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{png}" '
+                     f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
+    slides = _save_slides(fig, out / "slides", name, takeaway, source_text)
     meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(data),
-            "notebook": notebook, "slide": f"slides/{name}.png"}
+            "notebook": notebook, "slide": slides[0]}
+    if len(slides) > 1:
+        meta["slides"] = slides
     if takeaway:
         meta["takeaway"] = takeaway
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
-    if show:
-        data = base64.b64encode(preview_png(fig)).decode()
-        display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{data}" '
-                     f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
-    _save_slide(fig, out / "slides" / f"{name}.png")
     plt.close(fig)
 
 
 SLIDE_INCHES = (12.8, 7.2)  # 1920×1080 pixels at the house 150 dpi
+CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
+CREDIT_LINE = f"Chart: {CREDIT} (CC BY 4.0)."
 
 
-def _save_slide(fig, target) -> None:
-    """Lay the figure out again at 16:9 (a tall figure would not fit a slide) and save it as PNG."""
+def slide_parts(fig, *groups) -> None:
+    """Mark a dense figure to be split into several slides, one per group of its axes (indices into
+    `fig.axes`, e.g. `slide_parts(fig, [0], [1, 2])`); each slide lays its panels out again on its own."""
+    fig.triangle_slide_parts = [list(g) for g in groups]
+
+
+def _show_only(fig, shown: list[int]) -> dict:
+    """Hide every axes but `shown` and give those the whole figure; returns what to restore."""
+    axes = fig.axes
+    specs = {i: ax.get_subplotspec() for i, ax in enumerate(axes)}
+    grid = next(s for s in specs.values() if s is not None).get_gridspec()
+    rows = sorted({r for i in shown for r in specs[i].rowspan})
+    cols = sorted({c for i in shown for c in specs[i].colspan})
+    heights, widths = grid.get_height_ratios() or [1] * grid.nrows, grid.get_width_ratios() or [1] * grid.ncols
+    new = fig.add_gridspec(len(rows), len(cols), height_ratios=[heights[r] for r in rows],
+                           width_ratios=[widths[c] for c in cols])
+    saved = {"specs": specs, "visible": [ax.get_visible() for ax in axes], "legends": [], "labels": [],
+             "grid": new}
+    for i, ax in enumerate(axes):
+        if i not in shown:
+            ax.set_visible(False)
+            continue
+        rs, cs = specs[i].rowspan, specs[i].colspan
+        ax.set_subplotspec(new[rows.index(rs.start):rows.index(rs.stop - 1) + 1,
+                               cols.index(cs.start):cols.index(cs.stop - 1) + 1])
+        if cs.start == cols[0] and not ax.yaxis.get_tick_params().get("labelleft", True):
+            ax.yaxis.set_tick_params(labelleft=True)
+            saved["labels"].append(ax)
+    legends = [ax.get_legend() for ax in axes if ax.get_legend() is not None]
+    first = axes[shown[0]]
+    if legends and not any(axes[i].get_legend() for i in shown) and first.has_data():
+        legend = legends[0]
+        first.legend(handles=legend.legend_handles, labels=[t.get_text() for t in legend.get_texts()],
+                     loc="upper left", fontsize=8, title=legend.get_title().get_text() or None, frameon=False)
+        saved["legends"].append(first)
+    return saved
+
+
+def _restore(fig, saved: dict) -> None:
+    for (i, spec), visible in zip(saved["specs"].items(), saved["visible"]):
+        if spec is not None:
+            fig.axes[i].set_subplotspec(spec)
+        fig.axes[i].set_visible(visible)
+    for ax in saved["labels"]:
+        ax.yaxis.set_tick_params(labelleft=False)
+    for ax in saved["legends"]:
+        ax.get_legend().remove()
+
+
+def _save_slides(fig, folder, name: str, takeaway: str | None, source=None) -> list[str]:
+    """Lay the figure out again at 16:9 (a tall figure would not fit a slide) with its takeaway printed above
+    and the credit line below the source, and save it as slides/NAME.png; a figure marked by `slide_parts` is
+    split into slides/NAME-1.png, NAME-2.png ... Returns the slides' paths relative to the figures folder."""
+    folder.mkdir(parents=True, exist_ok=True)
     fig.set_size_inches(*SLIDE_INCHES)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(target, dpi=150, metadata={"Software": None})
+    size = source.get_fontsize() if source else None
+    added = [fig.text(0.01, 0.003, CREDIT_LINE, ha="left", va="bottom", fontsize=10, color="#555555")]
+    if source:
+        source.set_fontsize(10.5)
+        source.set_y(0.028)
+    top = 1.0
+    if takeaway:
+        lines = textwrap.wrap(takeaway, 115)
+        added.append(fig.text(0.01, 0.992, "\n".join(lines), ha="left", va="top", fontsize=13, color="#1a1a1a",
+                              fontweight="bold"))
+        top = 0.982 - 0.034 * len(lines)
+    suptitle = fig._suptitle  # a figure-wide title sits under the takeaway
+    if suptitle is not None:
+        old_y = suptitle.get_position()[1]
+        suptitle.set_y(top)
+        suptitle.set_va("top")
+        top -= 0.05
+    parts = getattr(fig, "triangle_slide_parts", None)
+    names = [f"slides/{name}.png"] if not parts else [f"slides/{name}-{k}.png" for k in range(1, len(parts) + 1)]
+    for target, shown in zip(names, parts or [None]):
+        saved = _show_only(fig, shown) if shown else None
+        if saved:  # lay out only the panels on this slide (the hidden ones keep their own grid)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "This figure includes Axes that are not compatible")
+                saved["grid"].tight_layout(fig, rect=(0, 0.075, 1, top))
+        else:
+            fig.tight_layout(rect=(0, 0.075, 1, top))
+        fig.savefig(folder.parent / target, dpi=150, metadata={"Software": None})
+        if saved:
+            _restore(fig, saved)
+    for text in added:
+        text.remove()
+    if suptitle is not None:
+        suptitle.set_y(old_y)
+    if source:
+        source.set_fontsize(size)
+    return names
 
 
 def preview_png(fig) -> bytes:

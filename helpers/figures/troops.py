@@ -6,7 +6,7 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in
+from .style import KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in, slide_parts
 
 NAMES = {"RUS": "Russia", "PRK": "North Korea"}
 
@@ -88,4 +88,6 @@ def casualty_panels(numeric: pd.DataFrame, ack_first: pd.Series, panels):
     shown = numeric[numeric["measure"].isin([m for m, _ in panels])]
     handles = kind_handles(kinds_in(shown))
     handles.append(plt.Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", label="one episode only"))
+    if len(panels) > 2:  # too dense for one slide: the running totals, then the rest
+        slide_parts(fig, [0], list(range(1, len(panels))))
     return fig, axes, handles

@@ -6,8 +6,9 @@ from pathlib import Path
 
 from ..data.meta import changelog
 
+from ..figures.style import CREDIT
+
 FIGURE_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
-CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
 
 
 def figure_pack(figdir: Path, for_site: bool = False) -> str:
@@ -18,11 +19,14 @@ def figure_pack(figdir: Path, for_site: bool = False) -> str:
              "source line and the data cut-off are printed on the figure itself. Re-made by `make site`; do not",
              "edit this file by hand.", "", f"{len(metas)} figures. Each states how far the data it draws reach.", "",
              "Each also has a 16:9 version for slides (`slides/NAME.png`, 1920×1080 px), laid out again rather than",
-             "squeezed. The charts are licensed CC BY 4.0: copy each figure's credit line next to it on a slide;",
-             "the data behind a chart keep their producers' terms (see `data/LICENSE`).", ""]
+             "squeezed, with its takeaway printed above the chart and its source and credit lines below; the densest",
+             "are split over two slides (`slides/NAME-1.png`, `slides/NAME-2.png`). The charts are licensed CC BY",
+             "4.0; the data behind a chart keep their producers' terms (see `data/LICENSE`).", ""]
     for m in metas:
         img = f"figures/{m['name']}.png" if for_site else f"{m['name']}.png"
-        files = f"`{m['name']}.png`, `{m['name']}.svg`, 16:9 slide `{m.get('slide', '')}`"
+        slides = m.get("slides") or [m.get("slide", "")]
+        files = (f"`{m['name']}.png`, `{m['name']}.svg`, 16:9 slide{'s' if len(slides) > 1 else ''} "
+                 + ", ".join(f"`{s}`" for s in slides))
         lines += [f"## {m['caption']}", "", f"![{m['alt']}]({img})" if for_site else f"Files: {files}", "",
                   f"- **Takeaway:** {m.get('takeaway') or '(none yet)'}",
                   f"- **Alt text:** {m['alt']}", f"- **Source line:** {m['source']}",
