@@ -1,4 +1,4 @@
-"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook ...`.
+"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook|new-row|release ...`.
 
 Every command reports bad input as plain messages (file, line, column, what was expected) and exits 1;
 none shows a bare traceback for a data problem.
@@ -82,6 +82,21 @@ def cmd_codebook(args) -> int:
     return 0
 
 
+def cmd_new_row(args) -> int:
+    from .data.schemas import DATASETS
+    from .tools.new_row import dataset_name, template
+
+    data = _data_dir(args)
+    if data is None:
+        return 1
+    name = dataset_name(args.dataset)
+    if name is None:
+        print(f"new-row: found dataset {args.dataset!r}, expected one of {', '.join(DATASETS)}", file=sys.stderr)
+        return 1
+    print(template(name, data), end="")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +127,10 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("codebook", help="regenerate the column tables in data/README.md")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=cmd_codebook)
+    p = sub.add_parser("new-row", help="print a template row for DATASET: header, next id, allowed values")
+    p.add_argument("dataset", metavar="DATASET", help="a dataset name, e.g. troop_reports")
+    p.add_argument("--data-dir")
+    p.set_defaults(func=cmd_new_row)
     args = parser.parse_args(argv)
     return args.func(args)
 
