@@ -97,6 +97,27 @@ def cmd_new_row(args) -> int:
     return 0
 
 
+def cmd_release(args) -> int:
+    import datetime as dt
+    import os
+
+    from .tools.release import release
+
+    if args.data_dir:  # the verdicts are judged on this folder's data too
+        if _data_dir(args) is None:
+            return 1
+        os.environ["TRIANGLE_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+        cutoff = dt.date.fromisoformat(args.cutoff) if args.cutoff else None
+    except ValueError:
+        print(f"release: found --date {args.date!r} or --cutoff {args.cutoff!r}, expected YYYY-MM-DD", file=sys.stderr)
+        return 1
+    ok, messages = release(args.version, date, cutoff, Path(args.citation) if args.citation else None)
+    print("\n".join(messages), file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,6 +152,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dataset", metavar="DATASET", help="a dataset name, e.g. troop_reports")
     p.add_argument("--data-dir")
     p.set_defaults(func=cmd_new_row)
+    p = sub.add_parser("release", help="record a data release: bump CITATION.cff, record the verdicts in "
+                       "data/releases/VERSION.json, add a changelog entry")
+    p.add_argument("version", metavar="VERSION", help="the new version, MAJOR.MINOR.PATCH (e.g. 0.3.0)")
+    p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
+    p.add_argument("--cutoff", default="", help="the day the sources were last searched (default: as the "
+                   "newest changelog entry says)")
+    p.add_argument("--data-dir")
+    p.add_argument("--citation", help="the CITATION.cff to bump (default: the repository's)")
+    p.set_defaults(func=cmd_release)
     args = parser.parse_args(argv)
     return args.func(args)
 
