@@ -34,3 +34,12 @@ def cutoff_label(names=None) -> str:
     if names or COVERAGE:
         return f"{prefix}Data: {coverage_text(names)}"
     return prefix + f"Data to {data_cutoff().isoformat()}"
+
+
+def event_phrase(title: str, date) -> str:
+    """An event named in a sentence: 'Seoul announces new drills (2 November 2026)'. The title stays as the data
+    write it: titles begin with a name as often as not (Seoul, Kim, NATO), so lower-casing their first letter
+    after 'the' would turn 'Seoul announces' into 'the seoul announces'."""
+    import pandas as pd
+
+    return f"{str(title).strip().rstrip('.')} ({pd.Timestamp(date):%-d %B %Y})"
