@@ -143,3 +143,36 @@ def test_the_neighbours_headline_names_the_latest_response_as_written(site):
         pytest.skip("no security response in the data")
     page = _plain((site.html / "notebooks" / "06-neighbours.html").read_text(encoding="utf-8"))
     assert _plain(event_phrase(res["latest_response_title"], res["latest_response_date"])) in page
+
+
+def test_verdicts_carry_any_field_the_ledger_adds(monkeypatch):
+    """A field added to the ledger's Verdict (the rows it rests on, the date its window ends ...) reaches
+    verdicts.json as plain JSON with no change here."""
+    from dataclasses import dataclass
+
+    import pandas as pd
+
+    from helpers.tools.verdicts import collect
+
+    @dataclass
+    class Richer:
+        claim_id: str
+        verdict: str
+        evidence: str
+        rows: object
+        window_end: object
+        flip: object = None
+
+    real = ledger.evaluate
+    rows = pd.DataFrame({"report_id": ["TR-001"], "report_date": [pd.Timestamp("2024-10-18")]},
+                        index=pd.Index([2], name="line"))
+
+    def richer(known_by=None):
+        return {k: Richer(v.claim_id, v.verdict, v.evidence, rows, pd.Timestamp("2024-11-01"))
+                for k, v in real(known_by).items()}
+
+    monkeypatch.setattr(ledger, "evaluate", richer)
+    record = json.loads(json.dumps(collect()))
+    main = record["claims"][0]["rules"][0]["article"]
+    assert main["rows"] == [{"line": 2, "report_id": "TR-001", "report_date": "2024-10-18"}]
+    assert main["window_end"] == "2024-11-01" and main["flip"] is None and "claim_id" not in main

@@ -58,9 +58,11 @@ def collect(as_of: dt.date | None = None) -> dict:
     use: the data known on `as_of` in an as-of build)."""
     from ..analysis import ledger
 
-    # On all data the ledger judges on the date it is run (the build's date), or on the as-of date.
-    known_by = {"article": ledger.ARTICLE_DATE, "all_data": as_of}
-    dates = {"article": ledger.ARTICLE_DATE, "all_data": as_of or dt.date.today()}
+    # On all data the ledger judges on the date it is run (the build's date), or on the as-of date; an as-of build
+    # before the article's date judges the article's claims on what was known by then.
+    article = min(ledger.ARTICLE_DATE, as_of) if as_of else ledger.ARTICLE_DATE
+    known_by = {"article": article, "all_data": as_of}
+    dates = {"article": article, "all_data": as_of or dt.date.today()}
     mains = {when: ledger.evaluate(day) for when, day in known_by.items()}
     tables = {when: ledger.robustness(day) for when, day in known_by.items()}
     claims = []
