@@ -311,3 +311,24 @@ def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[st
 
     problems.extend(read_changelog(data_dir / "CHANGELOG.md")[1])
     return counts, problems
+
+
+def mirror_shares(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """(rows on a mirror or aggregator, sourced rows) per dataset and for 'all': rows outside the CNS import
+    that name a source (the missile rows after the CNS export are judged by their check source)."""
+    import csv
+
+    out: dict[str, tuple[int, int]] = {}
+    for schema in DATASETS.values():
+        names = schema.column_names
+        if "source_url" not in names:
+            continue
+        with open(data_dir / schema.file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if "data_origin" in names:  # the CNS import carries no quote; later rows are checked against news
+            kinds = [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
+        else:
+            kinds = [r["source_kind"] for r in rows]
+        out[schema.name] = (sum(k == "mirror" for k in kinds), len(kinds))
+    out["all"] = (sum(m for m, _ in out.values()), sum(n for _, n in out.values()))
+    return out
