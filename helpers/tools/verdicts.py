@@ -79,11 +79,12 @@ def collect(as_of: dt.date | None = None) -> dict:
                     found = {**found, **_fields(mains[when][claim.claim_id])}
                 entry[when] = found
             rules.append(entry)
-        claims.append({"claim_id": claim.claim_id, "kind": claim.kind, "text": claim.text, "notebook": claim.notebook,
-                       "against": claim.against, "rules": rules})
+        # Every field of the claim as the ledger states it (text, kind, notebook, what counts against it ...).
+        claims.append({**{k: v for k, v in plain(claim).items() if k != "rules"}, "rules": rules})
+    not_tested = [{"words": words, "why": why} for words, why in getattr(ledger, "NOT_TESTED", ())]
     return {"judged_on": {k: v.isoformat() for k, v in dates.items()},
             "as_of_build": as_of.isoformat() if as_of else None,
-            "verdicts": list(ledger.VERDICTS), "claims": claims}
+            "verdicts": list(ledger.VERDICTS), "claims": claims, "not_tested": not_tested}
 
 
 def main_verdicts(record: dict, when: str = "all_data") -> dict[str, str]:
