@@ -49,7 +49,7 @@ def _problems(name: str, row_text: str):
 def test_an_unquoted_comma_is_explained_and_its_column_named(name):
     schema = DATASETS[name]
     _, cells = _first_row(name)
-    i = schema.column_names.index("source_name")
+    i = next(k for k, c in enumerate(schema.columns) if c.kind == "text" and c.required and not c.pattern)
     cells[i] = "Alpha News, a made-up outlet"
     # Written by hand: the cell with its comma left unquoted (the other cells quoted as a spreadsheet would).
     row = _line(cells[:i]) + "," + cells[i] + "," + _line(cells[i + 1:])
@@ -57,7 +57,7 @@ def test_an_unquoted_comma_is_explained_and_its_column_named(name):
     assert len(problems) == 1, problems
     message = str(problems[0])
     n = len(schema.columns)
-    assert message.startswith(f"data/{name}.csv:2: source_name: found a row of {n + 1} fields"), message
+    assert message.startswith(f"data/{name}.csv:2: {schema.columns[i].name}: found a row of {n + 1} fields"), message
     assert f"the extra field starting at column `{schema.column_names[i + 1]}`" in message, message
     assert COMMA_HINT in message and f"expected {n} fields" in message
 
