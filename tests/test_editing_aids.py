@@ -16,7 +16,8 @@ import pytest
 from conftest import DATA, ROOT
 from helpers.data import changelog as changelog_mod
 from helpers.data.schemas import DATASETS
-from helpers.data.validate import check_text
+from helpers.data.validate import check_text, validate_dir
+from helpers.tools.new_row import template
 
 COMMA_HINT = "a cell with a comma must be in double quotes"
 
@@ -129,18 +130,26 @@ def test_an_ascii_heading_is_read_like_the_dotted_one():
     ("## 2026-11-20 - data cut-off 2026-11-25", 5, "found data cut-off 2026-11-25 after the update date 2026-11-20"),
     ("## 2999-01-01 - data cut-off 2026-11-30", 5, "found update date 2999-01-01, expected a date no later than today"),
 ])
-def test_make_check_names_a_bad_changelog_heading(tmp_path, heading, line, found):
-    folder = _changelog_copy(tmp_path, INTRO + f"{heading}\n- made-up entry\n\n## 2026-11-28 · data cut-off 2026-11-28\n- x\n")
+def test_a_bad_changelog_heading_is_named_by_its_line(heading, line, found):
+    text = INTRO + f"{heading}\n- made-up entry\n\n## 2026-11-28 · data cut-off 2026-11-28\n- x\n"
+    entries, problems = changelog_mod.parse(text)
+    assert [e.date.isoformat() for e in entries] == ["2026-11-28"]  # the good entry is still read
+    assert len(problems) == 1 and str(problems[0]).startswith(f"data/CHANGELOG.md:{line}: {found}"), problems
+
+
+def test_make_check_reports_the_changelog(tmp_path):
+    folder = _changelog_copy(tmp_path, INTRO + "## 2026/12/06 data cut-off 2026-11-30\n- made-up entry\n")
     proc = run("validate", str(folder))
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
-    assert f"data/CHANGELOG.md:{line}: {found}" in proc.stderr, proc.stderr
+    assert "data/CHANGELOG.md:5: found the heading '## 2026/12/06 data cut-off 2026-11-30'" in proc.stderr
 
 
-def test_the_expected_form_is_spelled_out_and_a_changelog_without_entries_is_refused(tmp_path):
+def test_the_expected_form_is_spelled_out_and_a_changelog_without_entries_is_refused():
     _, problems = changelog_mod.parse(INTRO + "## Latest update\n")
     assert "expected a heading '## YYYY-MM-DD · data cut-off YYYY-MM-DD' (or ' - ' for the '·')" in str(problems[0])
-    proc = run("validate", str(_changelog_copy(tmp_path, INTRO)))
-    assert proc.returncode == 1 and "data/CHANGELOG.md: found no entry" in proc.stderr, proc.stderr
+    _, problems = changelog_mod.parse(INTRO)
+    assert [str(p) for p in problems] == ["data/CHANGELOG.md: found no entry, expected at least one entry under a "
+                                          f"heading {changelog_mod.FORM}"]
 
 
 def test_a_missing_changelog_is_named(tmp_path):
@@ -171,9 +180,7 @@ def _ids_in_use(name: str) -> list[int]:
 @pytest.mark.parametrize("name", sorted(DATASETS))
 def test_new_row_prints_header_template_and_allowed_values(name):
     schema = DATASETS[name]
-    proc = run("new-row", name)
-    assert proc.returncode == 0, proc.stderr
-    lines = proc.stdout.rstrip("\n").split("\n")
+    lines = template(name, DATA).rstrip("\n").split("\n")
     comments = [line for line in lines if line.startswith("#")]
     header, row = list(csv.reader(lines[-2:]))
     assert header == schema.column_names and len(row) == len(header)
@@ -196,18 +203,18 @@ def test_new_row_prints_header_template_and_allowed_values(name):
 def test_the_template_row_pasted_into_a_copy_only_asks_for_the_empty_cells(tmp_path, name):
     folder = tmp_path / "data"
     shutil.copytree(DATA, folder)
-    row = run("new-row", name, "--data-dir", str(folder)).stdout.rstrip("\n").split("\n")[-1]
+    row = template(name, folder).rstrip("\n").split("\n")[-1]
     path = folder / DATASETS[name].file
     text = path.read_text(encoding="utf-8")
     path.write_text(text + ("" if text.endswith("\n") else "\n") + row + "\n", encoding="utf-8")
-    proc = run("validate", str(folder))
-    complaints = [line for line in proc.stderr.splitlines() if f"{DATASETS[name].file}:" in line]
+    complaints = [str(p) for p in validate_dir(folder)[1] if p.file.endswith(DATASETS[name].file)]
     assert complaints and all("expected a value (this column is required)" in c for c in complaints), complaints
     assert not any(f": {DATASETS[name].columns[0].name}:" in c for c in complaints), "the new id was refused"
 
 
-def test_new_row_names_the_datasets_when_given_an_unknown_one():
+def test_new_row_on_the_command_line_and_with_an_unknown_dataset():
+    proc = run("new-row", "data/troop_reports.csv")
+    assert proc.returncode == 0 and proc.stdout == template("troop_reports", DATA)
     proc = run("new-row", "missile_lunches")
     assert proc.returncode == 1 and "Traceback" not in proc.stderr
     assert "found dataset 'missile_lunches', expected one of" in proc.stderr and "missile_launches" in proc.stderr
-    assert run("new-row", "data/events.csv").returncode == 0
