@@ -137,7 +137,7 @@ def test_event_titles_keep_their_capitals_in_a_sentence():
     assert event_phrase("NATO summit.", "2025-06-24") == "NATO summit (24 June 2025)"
 
 
-def test_the_neighbours_headline_names_the_latest_response_as_written(site):
+def test_notebook_6_names_the_latest_response_as_written(site):
     res = site.results("06-neighbours")
     if res["latest_response_title"] is None:
         pytest.skip("no security response in the data")
