@@ -132,6 +132,48 @@ def read_text(path: Path, expected: str) -> tuple[str | None, list[Problem]]:
     return re.sub(r"\r+\n?", "\n", text.removeprefix("\ufeff")), []
 
 
+def _bad_cells(schema: Dataset, cells: list[str]) -> int:
+    bad = 0
+    for col, raw in zip(schema.columns, cells):
+        try:
+            parse_cell(col, raw)
+        except ValueError:
+            bad += 1
+    return bad
+
+
+def _comma_columns(schema: Dataset, cells: list[str]) -> list[int]:
+    """Indexes of the columns whose cell may have held the unquoted comma(s): those whose cell, joined again with
+    the extra field(s) after it, leaves the fewest cells that break the schema. The text after a typed comma
+    usually starts with a space, which no column allows, so there is most often one."""
+    extra = len(cells) - len(schema.columns)
+    joined = [cells[:i] + [",".join(cells[i:i + extra + 1])] + cells[i + extra + 1:] for i in range(len(schema.columns))]
+    scores = [_bad_cells(schema, row) for row in joined]
+    return [i for i, score in enumerate(scores) if score == min(scores)]
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def field_count_problem(schema: Dataset, cells: list[str], label: str, line: int) -> Problem:
+    """A row with too many or too few fields. Too many is nearly always a comma typed in a cell that is not in
+    double quotes, so the message names the column where the extra field starts (the one after that cell); too
+    few names no column, since any column could be the one left out."""
+    n, expected, names = len(cells), len(schema.columns), schema.column_names
+    if n < expected:
+        return Problem(label, line, "", f"a row of {n} fields",
+                       f"{expected} fields, one per column (a cell left out? an empty cell still needs its "
+                       "comma; no column of this row was checked)")
+    found = _comma_columns(schema, cells)
+    starts = _either([f"`{names[i + 1]}`" if i + 1 < expected else "the end of the row" for i in found])
+    starts = starts if starts == "the end of the row" else "column " + starts
+    return Problem(label, line, names[found[0]],
+                   f"a row of {n} fields, the extra field starting at {starts} (a comma in "
+                   f"{_either([f'`{names[i]}`' for i in found])}?)",
+                   f"{expected} fields: a cell with a comma must be in double quotes")
+
+
 def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list[int], list[Problem]]:
     """Parse CSV text against a schema. Returns typed rows, their first line numbers, and problems."""
     problems: list[Problem] = []
@@ -174,8 +216,8 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
         if not cells:
             problems.append(Problem(label, start, "", "an empty line", "a data row"))
             continue
-        if len(cells) != len(expected):
-            problems.append(Problem(label, start, "", f"{len(cells)} fields", f"{len(expected)} fields"))
+        if len(cells) != len(expected):  # no column check on this row: every cell after the slip would be blamed
+            problems.append(field_count_problem(schema, cells, label, start))
             continue
         row, ok = {}, True
         for col, raw in zip(schema.columns, cells):
@@ -253,7 +295,8 @@ def lost_rows(label: str, found: int, recorded: int) -> list[Problem]:
 
 
 def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[str, int], list[Problem]]:
-    """Validate every dataset in a folder. Returns row counts and all problems (never raises on bad data).
+    """Validate every dataset in a folder, and its CHANGELOG.md. Returns row counts and all problems (never
+    raises on bad data).
 
     `removed` names datasets whose lost rows are being recorded as deliberate (`helpers package --removed`)."""
     counts, (recorded, problems) = {}, recorded_rows(data_dir)
@@ -264,4 +307,28 @@ def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[st
             found += lost_rows(_label(path), count_records(text), recorded[schema.name])
         counts[schema.name] = len(rows)
         problems.extend(found)
+    from .changelog import read as read_changelog  # here: the changelog reader builds on this module
+
+    problems.extend(read_changelog(data_dir / "CHANGELOG.md")[1])
     return counts, problems
+
+
+def mirror_shares(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """(rows on a mirror or aggregator, sourced rows) per dataset and for 'all': rows outside the CNS import
+    that name a source (the missile rows after the CNS export are judged by their check source)."""
+    import csv
+
+    out: dict[str, tuple[int, int]] = {}
+    for schema in DATASETS.values():
+        names = schema.column_names
+        if "source_url" not in names:
+            continue
+        with open(data_dir / schema.file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if "data_origin" in names:  # the CNS import carries no quote; later rows are checked against news
+            kinds = [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
+        else:
+            kinds = [r["source_kind"] for r in rows]
+        out[schema.name] = (sum(k == "mirror" for k in kinds), len(kinds))
+    out["all"] = (sum(m for m, _ in out.values()), sum(n for _, n in out.values()))
+    return out

@@ -167,20 +167,18 @@ def fill(text: str, values: dict[str, str], name: str) -> str:
     return PLACEHOLDER.sub(one, text)
 
 
-def seminar_pages() -> dict[Path, str]:
-    """The guide's pages and their names on the site: README.md is `seminar`, the others `seminar/NAME`."""
+def seminar_pages() -> dict[Path, tuple[str, str]]:
+    """The guide's pages: {file: (its path in the repository, its page on the site)}, from the site's list of
+    repository pages (`pages.SITE_PAGES`); a page in seminar/ missing from that list is an error."""
+    from .pages import SITE_PAGES
+
     folder = paths.ROOT / "seminar"
-    pages = {folder / "README.md": "seminar.md"}
-    pages |= {p: f"seminar/{p.name}" for p in sorted(folder.glob("*.md")) if p.name != "README.md"}
+    pages = {paths.ROOT / repo: (repo, site) for repo, site in SITE_PAGES.items() if repo.startswith("seminar/")}
+    missing = sorted(p.name for p in folder.glob("*.md") if p not in pages)
+    if missing:
+        raise GuideError(f"seminar/{missing[0]}: found a guide page the site does not list, expected it in "
+                         "SITE_PAGES in helpers/tools/pages.py")
     return pages
-
-
-def site_links(text: str) -> str:
-    """Links between the guide's pages as the site names them (`[x](assessment.md)` -> `seminar/assessment.md`
-    from the guide's main page)."""
-    names = {p.name for p in seminar_pages() if p.name != "README.md"}
-    return re.sub(r"\]\((%s)(#[^)]*)?\)" % "|".join(map(re.escape, sorted(names))) if names else r"(?!)",
-                  lambda m: f"](seminar/{m[1]}{m[2] or ''})", text)
 
 
 def answer_sheet(text_only: bool = False) -> str:
