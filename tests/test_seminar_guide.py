@@ -158,7 +158,7 @@ def test_every_name_command_and_file_the_guide_names_exists():
 
 def test_every_exercise_label_named_anywhere_exists():
     labels = set(re.findall(r":label: (ex-[\w-]+)", NOTEBOOK_TEXT))
-    bank = set(re.findall(r"(?m)^### (bank-[\w-]+)", (ROOT / "seminar" / "exercise-bank.md").read_text(encoding="utf-8")))
+    bank = set(re.findall(r"(?m)^## (bank-[\w-]+)", (ROOT / "seminar" / "exercise-bank.md").read_text(encoding="utf-8")))
     for path, text in named_texts():
         for name in re.findall(r"`((?:ex|bank)-[\w-]+?)(?:-\*)?`", text):
             ok = name in labels | bank or any(label.startswith(name + "-") for label in labels)
@@ -220,7 +220,7 @@ def test_marking_notes_sit_in_instructor_blocks():
                       "Key (instructor site only)", "probably the UK's casualty figure"):
             assert words not in student, f"{path.name}: {words!r} outside an instructor block"
     bank = (ROOT / "seminar" / "exercise-bank.md").read_text(encoding="utf-8")
-    assert bank.count("### bank-") == bank.count(":class: instructor") >= 5
+    assert bank.count("## bank-") == bank.count(":class: instructor") >= 5
 
 
 # The guide's numbers, recomputed from the CSVs --------------------------------------------------------------
