@@ -438,8 +438,9 @@ def neighbours_source(site):
 
 
 def beijing_recode(site):
-    stances = site.results("07-beijing")["alignment_stances"]
-    n, now = sum(stances.values()), stances["distancing"] + stances["critical"]
+    alignment = [r for r in read_csv("china_signals") if r["topic"] in
+                 ("troops_to_russia", "russia_dprk_treaty", "russia_dprk_ties") and r["date"] >= "2024-06-19"]
+    n, now = len(alignment), sum(r["stance"] in ("distancing", "critical") for r in alignment)
     return {"n": n, "n_now": now, "share_now": now / n, "n_recoded": now + 3, "share_recoded": (now + 3) / n}
 
 
@@ -455,16 +456,12 @@ def beijing_gaps(site):
 
 
 def meetings_2025():
-    from helpers.analysis.engine import HIGH_LEVEL  # which event types count as high-level: the ledger's choice
-
+    """Visits and meetings in 2025 from the visits register, by partner and half-year."""
     out = Counter()
-    for r in read_csv("events"):
-        actors = r["actors"].split(";")
-        if r["date"].startswith("2025") and r["event_type"] in HIGH_LEVEL and "PRK" in actors:
-            partner = ("Russia" if "RUS" in actors and "CHN" not in actors else
-                       "China" if "CHN" in actors and "RUS" not in actors else None)
-            if partner:
-                out[(partner, "H1" if int(r["date"][5:7]) <= 6 else "H2")] += 1
+    for r in read_csv("visits"):
+        partner = {"CHN-PRK": "China", "PRK-RUS": "Russia"}.get(r["pair"])
+        if r["start_date"].startswith("2025") and partner:
+            out[(partner, "H1" if int(r["start_date"][5:7]) <= 6 else "H2")] += 1
     return out
 
 

@@ -17,7 +17,6 @@ import pandas as pd
 from ..data import paths
 
 PLACEHOLDER = re.compile(r"\{\{\s*([a-z0-9_]+)\s*\}\}")
-TREATY_SIGNED = "2024-06-19"  # the Russia–North Korea treaty's signature, the start of the brief's window
 BRIEF_YEARS = (2023, 2024, 2025)  # the worked example brief compares China's trade in these years
 
 
@@ -74,7 +73,7 @@ def missile_values() -> dict[str, str]:
 def brief_values() -> dict[str, str]:
     """The worked example brief: China's trade by the collection's rule, KOTRA's share, meetings in the year after
     the treaty, and Beijing's alignment signals since it."""
-    from ..analysis.engine import HIGH_LEVEL
+    from ..analysis.engine import HIGH_LEVEL, TREATY_SIGNED
     from ..data import load
     from ..data.schemas import ALIGNMENT_TOPICS
     from ..data.series import trade_figure, trade_series
@@ -89,7 +88,7 @@ def brief_values() -> dict[str, str]:
         out["brief_russia_2024"] = f"{russia.loc[2024, 'value']:,.0f}"
         out["brief_russia_pct_2024"] = f"{100 * russia.loc[2024, 'value'] / china.loc[2024, 'value']:.1f}"
     events = load.events(all_rows=True)
-    start = pd.Timestamp(TREATY_SIGNED)
+    start = TREATY_SIGNED  # the brief's window opens when the alignment became a treaty
     year = events[events["event_type"].isin(HIGH_LEVEL) & (events["date"] > start)
                   & (events["date"] < start + pd.DateOffset(years=1))]
     codes = year["actors"].str.split(";")
