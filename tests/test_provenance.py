@@ -1,20 +1,25 @@
-"""Every sourced row outside the CNS import carries the words of its source and a source kind; few rows rest
-on mirrors or aggregators, none on encyclopedias; the codebook's sentence on the share is the data's own."""
+"""Every sourced row outside the CNS import carries the words of its source and a source kind; the share of rows
+resting on copies is held by a ratchet, none rests on an encyclopedia; the codebook states the share the data give,
+overall and per dataset; the register of outlets names the known copy sites as such."""
 from __future__ import annotations
 
 import re
 
 from conftest import DATA, read_csv
+from helpers.data.outlets import key
 from helpers.data.schemas import DATASETS
 
-# Domains known to repost others' stories, and encyclopedias: a row citing one must say so in its kind.
-MIRROR_DOMAINS = ("menafn.com", "urdupoint.com", "devdiscourse.com", "haryanacircle.com", "canindia.com",
-                  "newsbytesapp.com", "tingchao.xyz", "issuhub.com", "aboutcroatia.net", ".bond/", "parapundit.com",
-                  "thecrudetruth.com", "fxmartlive.com")
-ENCYCLOPEDIA_DOMAINS = ("wikipedia.org", "nationsencyclopedia.com", "wikinews.org")
-# A ratchet: the share may only fall. The aim is 2 % (issue 11); the remaining rows' originals could not be read
-# in November 2026 (data/README.md lists them), so the bound is the share reached then.
-LIMIT_PCT = 3.5
+# Sites known to repost others' stories, and encyclopedias: the register must say so (and the validator then
+# holds every row citing them to it). Register keys, see helpers/data/outlets.py.
+MIRROR_SITES = ("menafn.com", "devdiscourse.com", "tingchao.xyz", "zzzogryeb.bond", "parapundit.com",
+                "thecrudetruth.com", "daum.net", "zum.com", "yahoo.com", "kcnawatch.org", "infoseek.co.jp")
+ENCYCLOPEDIA_SITES = ("wikipedia.org",)
+# A ratchet: the share may only fall. The aim is 2 % (issue 11). It was 3.4 % in November 2026, when a row's kind
+# was whatever its curator typed; in December 2026 the register of outlets (data/outlets.csv) relabelled the rows
+# on portal, aggregator and document-sharing copies that had been typed `news`, `archive`, `official` or
+# `research`, and the measured share became 6.5 % (110 of 1,690 rows once the china_signals relabels of that
+# pass are applied). The ceiling is that measured value, rounded up: honesty over a lower number.
+LIMIT_PCT = 6.6
 AIM_PCT = 2.0
 
 
@@ -50,18 +55,33 @@ def test_few_mirrors_and_no_encyclopedias():
     assert encyclopedias == 0, f"{encyclopedias} rows cite an encyclopedia"
 
 
-def test_known_mirror_and_encyclopedia_domains_are_labelled_as_such():
-    wrong = [f"{n}: {u} is {k!r}" for n, _, u, k, _ in sourced_rows()
-             if (any(d in u for d in MIRROR_DOMAINS) and k != "mirror")
-             or (any(d in u for d in ENCYCLOPEDIA_DOMAINS) and k != "encyclopedia")]
+def test_known_copy_sites_and_encyclopedias_are_registered_as_such():
+    register = {r["domain"]: r for r in read_csv("outlets")}
+    wrong = [f"{d}: {register[d]['kind']}" for d in MIRROR_SITES if register[d]["kind"] != "mirror"]
+    wrong += [f"{d}: {register[d]['kind']}" for d in ENCYCLOPEDIA_SITES if register[d]["kind"] != "encyclopedia"]
     assert not wrong, "\n".join(wrong)
+    # and no sourced row rests on a registered encyclopedia (coordinates only, in places.csv)
+    cited = [f"{n}: {u}" for n, _, u, _, _ in sourced_rows() if register[key(u)]["kind"] == "encyclopedia"]
+    assert not cited, "\n".join(cited)
+
+
+def _readme() -> str:
+    return " ".join((DATA / "README.md").read_text(encoding="utf-8").split())
 
 
 def test_codebook_states_the_mirror_share_the_data_give():
     mirrors, _, total = mirror_share()
-    text = " ".join((DATA / "README.md").read_text(encoding="utf-8").split())
     stated = f"{mirrors} of the {total:,} rows outside the CNS import ({100 * mirrors / total:.1f} %)"
-    assert stated in text, f"data/README.md should say: {stated}"
+    assert stated in _readme(), f"data/README.md should say: {stated} (python -m helpers codebook)"
+
+
+def test_codebook_states_the_share_of_each_dataset():
+    text = _readme()
+    for name in DATASETS:
+        kinds = [k for n, _, _, k, _ in sourced_rows() if n == name]
+        mirrors = sum(k == "mirror" for k in kinds)
+        line = f"| `{name}` | {len(kinds):,} | {mirrors} | {100 * mirrors / len(kinds):.1f} % |"
+        assert line in text, f"data/README.md should have the row: {line} (python -m helpers codebook)"
 
 
 def test_no_quote_is_a_placeholder():

@@ -68,3 +68,25 @@ def read(data_dir=None) -> Register:
     if problems:
         raise DataError(problems)
     return Register(rows)
+
+
+def sourced_kinds(name: str, rows: list[dict]) -> list[str]:
+    """The source kind each row outside the CNS import rests on (for missile rows after April 2023: the news check,
+    `check_source_kind`; CNS rows are the database's own and are not counted)."""
+    if name == "missile_launches":
+        return [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
+    return [r["source_kind"] for r in rows]
+
+
+def copy_shares(data_dir=None) -> dict[str, tuple[int, int]]:
+    """(rows on copies, rows) per dataset: copies are `mirror` rows, counted over the rows outside the CNS import."""
+    from . import paths
+    from .schemas import DATASETS
+    from .validate import check_file
+
+    out = {}
+    for name, schema in DATASETS.items():
+        rows, _, _ = check_file((data_dir or paths.data_dir()) / schema.file, schema)
+        kinds = sourced_kinds(name, rows)
+        out[name] = (sum(k == "mirror" for k in kinds), len(kinds))
+    return out

@@ -549,6 +549,9 @@ OUTLETS = Dataset(
                 why="a site that republishes says whose work it carries")),
 )
 
+# Definitions of allowed values, printed in the codebook under the dataset's column table.
+CATEGORY_DEFINITIONS: dict[str, dict[str, dict[str, str]]] = {"events": {"event_type": EVENT_TYPE_DEFINITIONS}}
+
 DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
                                                      EVENTS, CHINA_SIGNALS, TRADE_MONTHLY,
                                                      REFINED_PETROLEUM, PLACES)}
