@@ -131,7 +131,8 @@ def write(data_dir: Path, removed: tuple[str, ...] = (), why: str = "") -> tuple
     package = describe(data_dir, removals)
     (data_dir / PACKAGE).write_text(render(package), encoding="utf-8")
     total = sum(r["rows"] for r in package["resources"])
-    return True, [f"wrote data/{PACKAGE}: {len(package['resources'])} datasets, {total} rows"]
+    return True, [f"wrote data/{PACKAGE}: {len(package['resources'])} tables (the datasets and the register of outlets), "
+                  f"{total} rows"]
 
 
 def _differences(old: dict[str, dict], new: dict[str, dict]) -> list[str]:

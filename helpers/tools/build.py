@@ -238,6 +238,7 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     """Validate, execute (cached) and render. `execute_only` stops after the notebooks and their figures:
     quicker for notebook authors (and the cache tests) who do not need the pages."""
     from .pages import figure_pack
+    from ..data.schemas import DATASETS, OUTLETS
     from ..data.validate import summary, validate_dir
 
     if as_of:
@@ -249,7 +250,9 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
         for line in summary(problems):
             print(f"  {line}")
         raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
-    print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
+    datasets = {n: c for n, c in counts.items() if n in DATASETS}
+    print(f"  {sum(datasets.values())} rows in {len(datasets)} datasets; {counts[OUTLETS.name]} sites in the register "
+          "of outlets", flush=True)
     print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)
     dirs = execute_all(as_of, jobs, only)
     print("3/4 exporting figures", flush=True)
