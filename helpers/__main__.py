@@ -37,6 +37,13 @@ def cmd_validate(args) -> int:
     listing = ", ".join(f"{n} {c}" for n, c in datasets.items())
     print(f"OK: {len(datasets)} datasets, {sum(datasets.values())} rows ({listing}); "
           f"register of outlets: {counts[OUTLETS.name]} hosts")
+    from .data.validate import mirror_shares
+
+    shares = mirror_shares(data)
+    mirrors, total = shares.pop("all")
+    worst = ", ".join(f"{n} {m}/{t}" for n, (m, t) in sorted(shares.items(), key=lambda x: -x[1][0] / max(x[1][1], 1))
+                      if m)
+    print(f"Rows on mirrors or aggregators: {mirrors} of {total} ({100 * mirrors / max(total, 1):.1f} %); by dataset: {worst}")
     return 0
 
 

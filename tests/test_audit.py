@@ -11,6 +11,7 @@ import pytest
 
 from conftest import DATA, ROOT
 from helpers.data import outlets
+from helpers.data.schemas import DATASETS
 from helpers.tools.audit import audit, report
 from test_coding_rules import edit
 
@@ -64,5 +65,5 @@ def test_cli_prints_a_section_per_dataset_and_a_total(folder):
                           capture_output=True, text=True)
     assert proc.returncode == 0, proc.stderr
     heads = [line for line in proc.stdout.splitlines() if line.startswith("## ")]
-    assert len(heads) == 10 and proc.stdout.rstrip().splitlines()[-1].startswith("Total: ")
+    assert len(heads) == len(DATASETS) and proc.stdout.rstrip().splitlines()[-1].startswith("Total: ")
     assert "Traceback" not in proc.stdout + proc.stderr

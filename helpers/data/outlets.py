@@ -18,7 +18,8 @@ TWO_LABEL_SUFFIXES = frozenset({
     "co.kr", "go.kr", "or.kr", "ac.kr", "ne.kr", "re.kr", "gov.cn", "com.cn", "org.cn", "net.cn", "co.jp", "or.jp",
     "ne.jp", "go.jp", "ac.jp", "co.uk", "org.uk", "gov.uk", "ac.uk", "co.za", "com.ua", "com.kp", "com.au",
     "com.pk", "com.tr", "com.do", "com.hk", "com.sg", "com.ph", "com.my", "com.tw", "org.tw", "co.in", "com.br",
-    "appspot.com", "blogspot.com", "github.io",  # platforms: each subdomain is its own site
+    "co.nz", "com.fj", "com.vn", "co.id", "com.sa", "com.eg", "co.il", "com.ng", "co.th",
+    "appspot.com", "blogspot.com", "github.io", "workers.dev",  # platforms: each subdomain is its own site
 })
 # Hosts kept whole: their parent domain hosts unrelated outlets or services.
 WHOLE_HOSTS = ("abcnews.go.com", "voa.pangea-cms.com", "web.archive.org", "kls.law.columbia.edu")
@@ -69,24 +70,3 @@ def read(data_dir=None) -> Register:
         raise DataError(problems)
     return Register(rows)
 
-
-def sourced_kinds(name: str, rows: list[dict]) -> list[str]:
-    """The source kind each row outside the CNS import rests on (for missile rows after April 2023: the news check,
-    `check_source_kind`; CNS rows are the database's own and are not counted)."""
-    if name == "missile_launches":
-        return [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
-    return [r["source_kind"] for r in rows]
-
-
-def copy_shares(data_dir=None) -> dict[str, tuple[int, int]]:
-    """(rows on copies, rows) per dataset: copies are `mirror` rows, counted over the rows outside the CNS import."""
-    from . import paths
-    from .schemas import DATASETS
-    from .validate import check_file
-
-    out = {}
-    for name, schema in DATASETS.items():
-        rows, _, _ = check_file((data_dir or paths.data_dir()) / schema.file, schema)
-        kinds = sourced_kinds(name, rows)
-        out[name] = (sum(k == "mirror" for k in kinds), len(kinds))
-    return out

@@ -136,6 +136,11 @@ class Dataset:
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
 
+    @property
+    def sourced(self) -> bool:
+        """False only for the curators' own records (the search log), which cite no page."""
+        return "source_url" in self.column_names
+
 
 SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirror", "encyclopedia")
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
@@ -401,8 +406,7 @@ EVENTS = Dataset(
                 for kind, words in EVENT_TITLE_WORDS.items()),
 )
 
-SIGNAL_CHANNELS = ("mfa_briefing", "ministry_statement", "leader_readout", "leader_message", "senior_official",
-                   "un_statement",
+SIGNAL_CHANNELS = ("mfa_briefing", "mfa_statement", "leader_readout", "leader_message", "senior_official", "un_statement",
                    "un_vote", "joint_statement", "state_media", "visit", "trade_measure", "border_measure",
                    "military", "other")
 SIGNAL_TOPICS = ("troops_to_russia", "russia_dprk_treaty", "russia_dprk_ties", "missile_test", "nuclear_test",
@@ -460,6 +464,35 @@ TRADE_MONTHLY = Dataset(
     ) + _quoted_source_columns(),
 )
 
+def _oil_columns(first_year: int) -> tuple[Column, ...]:
+    return (
+        Column("year", "int", "Year the deliveries count against.", required=True, minimum=first_year, maximum=2100),
+        Column("period_start", "date", "First day of the period covered, where the source gives one."),
+        Column("period_end", "date", "Last day of the period covered (earlier than 31 Dec for a partial year)."),
+        Column("supplier", "category", "Supplying country (ISO3).", required=True, allowed=("CHN", "RUS")),
+        Column("reporter", "text", "Who reported or estimated the quantity.", required=True),
+        Column("reporter_kind", "category", "Kind of reporter.", required=True,
+               allowed=("government", "intelligence", "multilateral", "research", "news")),
+        Column("status", "category", "self_reported = the supplier's own report to the UN 1718 Committee; "
+               "official_statement = the supplier's own published statistics; estimate = anyone else's figure.",
+               required=True, allowed=("self_reported", "estimate", "official_statement")),
+        Column("quantity", "float", "Quantity in `unit`, as exact as the source.", required=True, minimum=0),
+        Column("unit", "category", "Unit of `quantity` (never converted in the data; the notebooks convert with "
+               "the factors in the codebook).", required=True, allowed=("barrels", "tonnes")),
+    ) + _quoted_source_columns()
+
+
+CRUDE_OIL = Dataset(
+    name="crude_oil",
+    row="One reported or estimated quantity of crude oil delivered to North Korea (China's Dandong–Sinuiju "
+        "pipeline), counted against the UN cap (Resolution 2397: 4 million barrels a year).",
+    coverage="2013 onward, where published; China stopped publishing its crude exports to North Korea in 2014.",
+    key=("year", "period_start", "period_end", "supplier", "reporter", "quantity", "unit", "source_url"),
+    known_date="year",
+    ranges=(("period_start", "period_end"),),
+    columns=_oil_columns(2013),
+)
+
 REFINED_PETROLEUM = Dataset(
     name="refined_petroleum",
     row="One reported or estimated quantity of refined petroleum delivered to North Korea by China or Russia, "
@@ -468,19 +501,196 @@ REFINED_PETROLEUM = Dataset(
     key=("year", "period_start", "period_end", "supplier", "reporter", "quantity", "unit", "source_url"),
     known_date="year",
     ranges=(("period_start", "period_end"),),
+    columns=_oil_columns(2018),
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# Evidence streams added in December 2026 (issue: the evidence a specialist expects)
+
+SEARCH_LOG = Dataset(
+    name="search_log",
+    row="One month of one dataset searched for: what was looked for, how many look-ups and results were read, "
+        "how many rows were added, so a month with nothing found is a documented zero, not an unsearched month.",
+    coverage="China's signals, every month from January 2023 to the latest month the stored pages reach.",
+    key=("dataset", "month"),
+    known_date="searched_on",
     columns=(
-        Column("year", "int", "Year the deliveries count against.", required=True, minimum=2018, maximum=2100),
-        Column("period_start", "date", "First day of the period covered, where the source gives one."),
-        Column("period_end", "date", "Last day of the period covered (earlier than 31 Dec for a partial year)."),
-        Column("supplier", "category", "Supplying country (ISO3).", required=True, allowed=("CHN", "RUS")),
-        Column("reporter", "text", "Who reported or estimated the quantity.", required=True),
+        Column("dataset", "category", "Dataset searched.", required=True, allowed=("china_signals",)),
+        Column("month", "text", "Month searched, YYYY-MM.", required=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+        Column("searched_for", "text", "What was looked for that month, in the searcher's words.", required=True),
+        Column("lookups", "int", "Searches spent on that month.", required=True, minimum=0),
+        Column("results_read", "int", "Result excerpts read.", required=True, minimum=0),
+        Column("rows_added", "int", "Rows added to the dataset for that month in this search.", required=True,
+               minimum=0),
+        Column("alignment_briefings_found", "int", "Foreign-ministry briefings that month at which the Russia–North "
+               "Korea alignment was raised, as far as found (existing and new rows): the denominator of the "
+               "briefing shares.", required=True, minimum=0),
+        Column("searched_on", "date", "Day of the search.", required=True),
+        Column("notes", "text", "What was found or not, in the searcher's words."),
+    ),
+)
+
+VIEW_RELIABILITY = ("A", "B", "C", "D")
+CHINA_PRIVATE_VIEWS = Dataset(
+    name="china_private_views",
+    row="One account by a third party (an official, an intelligence service, an anonymous diplomat, an analyst) "
+        "of what Chinese officials think in private about the Russia–North Korea alignment.",
+    coverage="2023 onward, whatever the account says (reports of comfort count as much as reports of unease).",
+    key=("reporter", "date_said", "source_url"),
+    known_date="date_said",
+    known_precision="date_said_precision",
+    columns=(
+        Column("view_id", "text", "Stable id PV-NNN.", required=True, pattern=r"^PV-\d{3,}$"),
+        Column("date_said", "date", "When the account was given; empty when the page does not date it (such rows "
+               "count only in builds on all data, never as known on an earlier date)."),
+        Column("date_said_precision", "category", "How exact `date_said` is.", allowed=("day", "month")),
+        Column("refers_to", "text", "The period or meeting the account refers to, as the page says.", required=True),
+        Column("reporter", "text", "Who gave the account (a name, or 'anonymous' and a description).", required=True),
+        Column("reporter_role", "text", "Title as the page gives it."),
+        Column("reporter_country", "text", "ISO3 code of the reporter's country (EU and NATO for those bodies); "
+               "empty when the page does not say whose officials or analysts they are.",
+               pattern=r"^([A-Z]{3}|EU|NATO)$"),
         Column("reporter_kind", "category", "Kind of reporter.", required=True,
-               allowed=("government", "multilateral", "research", "news")),
-        Column("status", "category", "self_reported = the supplier's own report to the UN 1718 Committee.",
-               required=True, allowed=("self_reported", "estimate", "official_statement")),
-        Column("quantity", "float", "Quantity in `unit`, as exact as the source.", required=True, minimum=0),
-        Column("unit", "category", "Unit of `quantity` (never converted).", required=True,
-               allowed=("barrels", "tonnes")),
+               allowed=("government", "intelligence", "diplomat_anonymous", "analyst", "news")),
+        Column("view", "category", "What China thinks, per the account (rule in the codebook).", required=True,
+               allowed=("uneasy", "comfortable", "mixed", "unclear")),
+        Column("reliability", "category", "A = a named official on the record about Chinese officials' words; "
+               "B = a named official's or service's assessment without direct conversation; C = anonymous "
+               "officials or diplomats; D = analysts' or journalists' inference.", required=True,
+               allowed=VIEW_RELIABILITY),
+    ) + _quoted_source_columns(),
+)
+
+DPRK_CHANNELS = ("leader_message", "leader_visit", "delegation", "state_media", "statement", "ceremony",
+                 "measure", "other")
+DPRK_SIGNALS = Dataset(
+    name="dprk_signals",
+    row="One thing Pyongyang said or did toward Beijing: a message of Kim Jong Un to Xi Jinping, state-media "
+        "coverage of a Chinese occasion, a delegation, a ceremony, a measure.",
+    coverage="2018 onward.",
+    key=("date", "speaker", "channel", "occasion", "source_url"),
+    known_date="date",
+    known_precision="date_precision",
+    columns=(
+        Column("signal_id", "text", "Stable id DS-NNN.", required=True, pattern=r"^DS-\d{3,}$"),
+        Column("date", "date", "Day Pyongyang spoke or acted (first of the month at month precision).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True, allowed=("day", "month")),
+        Column("speaker", "text", "Who spoke or acted (Kim Jong Un, KCNA, Rodong Sinmun, a minister).", required=True),
+        Column("channel", "category", "How Pyongyang said or did it.", required=True, allowed=DPRK_CHANNELS),
+        Column("occasion", "text", "The occasion, e.g. 'Xi birthday 2024', 'PRC 75th anniversary'.", required=True),
+        Column("tone", "category", "Tone toward Beijing against the same occasion in other years (rule in the "
+               "codebook).", required=True, allowed=("warm", "routine", "cool")),
+    ) + _quoted_source_columns(),
+)
+
+ROK_GOVERNMENTS = ("Moon Jae-in", "Yoon Suk Yeol", "Han Duck-soo (acting)", "Choi Sang-mok (acting)",
+                   "Lee Jae-myung")
+ROK_MEASURE_TYPES = ("defence_budget", "strategic_command", "three_axis", "extended_deterrence", "nuclear_option",
+                     "nuclear_submarine", "opcon", "inter_korean_military", "trilateral_exercise",
+                     "bilateral_exercise", "ukraine_support", "arms_export", "statement_of_intent", "other")
+ROK_MEASURES = Dataset(
+    name="rok_measures",
+    row="One security measure or decision South Korea's government announced, considered, requested, decided or "
+        "carried out, with the direction it moves Seoul's posture (strengthen, maintain, relax).",
+    coverage="2022 onward.",
+    key=("date", "measure_type", "title", "source_url"),
+    known_date="date",
+    known_precision="date_precision",
+    columns=(
+        Column("measure_id", "text", "Stable id RM-NNN.", required=True, pattern=r"^RM-\d{3,}$"),
+        Column("date", "date", "Day of the announcement or decision (first of the month or year at lower "
+               "precision).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True,
+               allowed=("day", "month", "year")),
+        Column("government", "category", "President in office that day (from the date, not the page).",
+               required=True, allowed=ROK_GOVERNMENTS),
+        Column("measure_type", "category", "Kind of measure.", required=True, allowed=ROK_MEASURE_TYPES),
+        Column("direction", "category", "Whether it strengthens, maintains or relaxes Seoul's security posture "
+               "(rule in the codebook).", required=True, allowed=("strengthen", "maintain", "relax")),
+        Column("stage", "category", "How far it went, as the page says.", required=True,
+               allowed=("considered", "announced", "requested", "decided", "implemented")),
+        Column("title", "text", "Short title in our words.", required=True),
+    ) + _quoted_source_columns(),
+)
+
+ROK_NUCLEAR_POLLS = Dataset(
+    name="rok_nuclear_polls",
+    row="One opinion poll's share of South Koreans supporting their own nuclear weapons (context, not a measure).",
+    coverage="2021 onward, where a page gives the figure.",
+    key=("pollster", "fieldwork_end", "support_pct", "source_url"),
+    known_date="fieldwork_end",
+    known_precision="fieldwork_precision",
+    columns=(
+        Column("poll_id", "text", "Stable id RP-NNN.", required=True, pattern=r"^RP-\d{3,}$"),
+        Column("fieldwork_end", "date", "Last day of fieldwork; empty when the page does not say."),
+        Column("fieldwork_precision", "category", "How exact `fieldwork_end` is.", allowed=("day", "month", "year")),
+        Column("pollster", "text", "Who ran the poll.", required=True),
+        Column("commissioned_by", "text", "Who commissioned or published it."),
+        Column("sample_size", "int", "Respondents.", minimum=1),
+        Column("question", "text", "What was asked, in our words.", required=True),
+        Column("support_pct", "float", "Share in favour, per cent.", required=True, minimum=0, maximum=100),
+    ) + _quoted_source_columns(),
+)
+
+RANKS = ("leader", "head_of_government", "head_of_legislature", "deputy_head_of_government", "party_secretary",
+         "minister", "vice_minister", "military_chief", "other")
+VISITS = Dataset(
+    name="visits",
+    row="One official visit or meeting between North Korea and China or between North Korea and Russia, with "
+        "both sides' ranks, so contact can be weighted by rank.",
+    coverage="2018 onward, vice-minister level and above (four rows below that level are kept and ranked other).",
+    key=("start_date", "pair", "visitor", "source_url"),
+    known_date="start_date",
+    known_precision="date_precision",
+    ranges=(("start_date", "end_date"),),
+    columns=(
+        Column("visit_id", "text", "Stable id VI-NNN.", required=True, pattern=r"^VI-\d{3,}$"),
+        Column("start_date", "date", "First day (first of the month at month precision).", required=True),
+        Column("end_date", "date", "Last day, where the page gives it."),
+        Column("date_precision", "category", "How exact the dates are.", required=True, allowed=("day", "month")),
+        Column("pair", "category", "Which relationship.", required=True, allowed=("CHN-PRK", "PRK-RUS")),
+        Column("visiting_country", "category", "Country of the visitor.", required=True,
+               allowed=("CHN", "PRK", "RUS")),
+        Column("visitor", "text", "Head of the visiting side.", required=True),
+        Column("visitor_title", "text", "Title as the page gives it.", required=True),
+        Column("visitor_rank", "category", "Rank class of the visitor (rule in the codebook).", required=True,
+               allowed=RANKS),
+        Column("host_country", "text", "Where it took place (ISO3).", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("counterpart", "text", "Highest-ranked person met, as the page names them."),
+        Column("counterpart_rank", "category", "Rank class of the counterpart.", allowed=RANKS),
+        Column("kind", "category", "Kind of visit (mostly our coding; notes say when the page says).",
+               required=True, allowed=("state_visit", "official_visit", "delegation", "working_visit",
+                                       "third_country_meeting")),
+        Column("event_id", "text", "The row of events.csv for the same visit, where there is one.",
+               pattern=r"^EV-[0-9a-z-]+$"),
+        Column("title", "text", "Short title in our words.", required=True),
+    ) + _quoted_source_columns(),
+)
+
+REVENUE_STREAMS = ("arms", "troops", "labour", "total")
+REVENUE_ESTIMATES = Dataset(
+    name="revenue_estimates",
+    row="One published estimate of what North Korea earns (or earned) from Russia for arms, troops or labour, as "
+        "a range or point in US$ millions, with its author and the period it covers.",
+    coverage="Estimates published 2024 onward for periods from August 2023.",
+    key=("author", "stream", "period_start", "period_end", "low_usd_m", "high_usd_m", "point_usd_m", "source_url"),
+    known_date="source_date",
+    ranges=(("period_start", "period_end"), ("low_usd_m", "high_usd_m")),
+    one_of=(("low_usd_m", "high_usd_m", "point_usd_m"),),
+    columns=(
+        Column("estimate_id", "text", "Stable id RE-NNN.", required=True, pattern=r"^RE-\d{3,}$"),
+        Column("author", "text", "Who made the estimate.", required=True),
+        Column("author_kind", "category", "Kind of author.", required=True,
+               allowed=("government", "intelligence", "research", "news", "other")),
+        Column("author_country", "text", "ISO3 code of the author's country.", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("stream", "category", "What is paid for.", required=True, allowed=REVENUE_STREAMS),
+        Column("period_start", "date", "First day of the period covered, where the page gives it."),
+        Column("period_end", "date", "Last day of the period covered, where the page gives it."),
+        Column("period_precision", "category", "How exact the period's dates are.", allowed=("day", "month", "year")),
+        Column("low_usd_m", "float", "Low end of the range, US$ millions.", minimum=0),
+        Column("high_usd_m", "float", "High end of the range, US$ millions.", minimum=0),
+        Column("point_usd_m", "float", "A single figure, US$ millions, where the page gives one.", minimum=0),
+        Column("what_counted", "text", "What the estimate counts, in our words.", required=True),
     ) + _quoted_source_columns(),
 )
 
@@ -532,7 +742,7 @@ OUTLETS = Dataset(
     columns=(
         Column("domain", "text", "Register key: the URL's registrable domain, lower case (`news.kbs.co.kr` is "
                "`kbs.co.kr`); a few hosts are kept whole (`web.archive.org`), GitHub as `github.com/owner/repo`.",
-               required=True, pattern=r"^([a-z0-9-]+\.)+[a-z]{2,}(/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?$|^[0-9.]+$"),
+               required=True, pattern=r"^([a-z0-9-]+\.)+[a-z0-9-]{2,}(/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?$|^[0-9.]+$"),
         Column("outlet", "text", "The outlet or site, as it names itself.", required=True),
         Column("kind", "category", "Its kind, by the rule in the codebook: the `source_kind` a row citing it "
                "takes unless the row's notes say why not.", required=True, allowed=SOURCE_KINDS),
@@ -554,7 +764,9 @@ CATEGORY_DEFINITIONS: dict[str, dict[str, dict[str, str]]] = {"events": {"event_
 
 DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
                                                      EVENTS, CHINA_SIGNALS, TRADE_MONTHLY,
-                                                     REFINED_PETROLEUM, PLACES)}
+                                                     REFINED_PETROLEUM, PLACES, CRUDE_OIL, SEARCH_LOG,
+                                                     CHINA_PRIVATE_VIEWS, DPRK_SIGNALS, ROK_MEASURES,
+                                                     ROK_NUCLEAR_POLLS, VISITS, REVENUE_ESTIMATES)}
 # Reference tables: validated, packaged and documented like the datasets, but they hold no sourced facts (no
 # dates, no as-of filter), so loops over the sourced datasets use DATASETS and these use TABLES.
 REFERENCE: dict[str, Dataset] = {OUTLETS.name: OUTLETS}

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import outlets
-from .schemas import MARKER, OUTLETS, TABLES, Column, Dataset, Rule
+from .schemas import DATASETS, MARKER, OUTLETS, TABLES, Column, Dataset, Rule
 
 LIMIT = 50  # problems shown before the rest are only counted: a huge broken file stays readable
 PACKAGE = "datapackage.json"  # its row counts are the memory of what was there (see helpers/data/package.py)
@@ -325,3 +325,24 @@ def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[st
         for rows, lines, label, _ in read.values():
             problems.extend(outlet_problems(register, rows, lines, label))
     return counts, problems
+
+
+def mirror_shares(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """(rows on a mirror or aggregator, sourced rows) per dataset and for 'all': rows outside the CNS import
+    that name a source (the missile rows after the CNS export are judged by their check source)."""
+    import csv
+
+    out: dict[str, tuple[int, int]] = {}
+    for schema in DATASETS.values():
+        names = schema.column_names
+        if "source_url" not in names:
+            continue
+        with open(data_dir / schema.file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if "data_origin" in names:  # the CNS import carries no quote; later rows are checked against news
+            kinds = [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
+        else:
+            kinds = [r["source_kind"] for r in rows]
+        out[schema.name] = (sum(k == "mirror" for k in kinds), len(kinds))
+    out["all"] = (sum(m for m, _ in out.values()), sum(n for _, n in out.values()))
+    return out

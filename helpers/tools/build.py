@@ -162,6 +162,7 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     import plotly
 
     from .pages import changes_page, figure_pack, front_page
+    from .codebook import site_page
 
     src = dirs["src"]
     for page in paths.SITE.rglob("*"):
@@ -176,7 +177,7 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     for executed in sorted(dirs["executed"].glob("*.ipynb")):
         if executed.stem in current:
             _copy_if_changed(executed, src / "notebooks" / executed.name)
-    _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
+    _write_if_changed(src / "data.md", site_page((paths.data_dir() / "README.md").read_text(encoding="utf-8")))
     for extra, target in ((paths.ROOT / "seminar" / "README.md", "seminar.md"),
                           (paths.ROOT / "UPDATING.md", "updating.md")):
         if extra.exists():

@@ -1,9 +1,10 @@
-"""Keep the generated parts of data/README.md current: the column tables (from the schemas, the single source of
-truth) and the share of rows resting on copies (from the data).
+"""Keep the generated parts of data/README.md current: the column tables, coding rules and value definitions (from
+the schemas, the single source of truth) and, on the site's Data page, the share of rows resting on copies.
 
 data/README.md is written by hand except between `<!-- columns:NAME -->` and `<!-- /columns -->`, which
-`python -m helpers codebook` fills from helpers/data/schemas.py, and between `<!-- copies -->` and
-`<!-- /copies -->`, which it fills from the data; `--check` fails when either is out of date.
+`python -m helpers codebook` fills from helpers/data/schemas.py (`--check` fails when they are out of date). The
+block `<!-- copies -->` ... `<!-- /copies -->` stays empty in the repository (a typed share goes stale with the next
+row); the build fills it from the data when it makes the Data page (`site_page`).
 """
 from __future__ import annotations
 
@@ -20,12 +21,13 @@ def _pct(part: int, whole: int) -> str:
     return f"{100 * part / whole:.1f} %" if whole else "no rows"
 
 
-def copies_table() -> str:
+def copies_table(data_dir: Path | None = None) -> str:
     """The rows on copies (`mirror`) per dataset and overall, computed from the data."""
-    from ..data.outlets import copy_shares
+    from ..data import paths
+    from ..data.validate import mirror_shares
 
-    shares = copy_shares()
-    mirrors, total = sum(m for m, _ in shares.values()), sum(t for _, t in shares.values())
+    shares = mirror_shares(data_dir or paths.data_dir())
+    mirrors, total = shares.pop("all")
     lines = [f"Now {mirrors} of the {total:,} rows outside the CNS import ({_pct(mirrors, total)}) rest on a copy "
              "(`mirror`), by dataset:", "", "| dataset | rows | on a copy | share |", "|---|---|---|---|"]
     lines += [f"| `{name}` | {t:,} | {m} | {_pct(m, t)} |" for name, (m, t) in shares.items()]
@@ -56,7 +58,12 @@ def column_table(schema: Dataset) -> str:
 def render(text: str) -> str:
     def fill(m: re.Match) -> str:
         return m[1] + column_table(TABLES[m[2]]) + m[3]
-    return COPIES.sub(lambda m: m[1] + copies_table() + m[2], BLOCK.sub(fill, text))
+    return BLOCK.sub(fill, text)
+
+
+def site_page(text: str, data_dir: Path | None = None) -> str:
+    """The codebook as the site's Data page: its share-of-copies block filled from the data."""
+    return COPIES.sub(lambda m: m[1] + copies_table(data_dir) + m[2], text)
 
 
 def update(readme: Path, check: bool = False) -> bool:
