@@ -15,11 +15,12 @@ lies inside the plausible range, so every verdict can be reached on plausible da
 from __future__ import annotations
 
 import datetime as dt
-import math
 from dataclasses import dataclass, field
 from typing import Callable
 
 import pandas as pd
+
+from ..data.stats import wilson  # noqa: F401  (re-exported for the claim modules)
 
 # The article discusses the 31 October 2024 ICBM test as recent news; we date it to the next day.
 ARTICLE_DATE = dt.date(2024, 11, 1)
@@ -126,16 +127,6 @@ def grade(value: float, cuts: tuple[float, float], higher: bool = True) -> str:
     if higher:
         return SUPPORTED if value >= supported else PARTLY if value >= partly else NOT
     return SUPPORTED if value <= supported else PARTLY if value <= partly else NOT
-
-
-def wilson(k: int, n: int, z: float = 1.96) -> tuple[float, float]:
-    """95 % Wilson interval for a share k/n: honest for the small counts the signals give."""
-    if n == 0:
-        return (0.0, 1.0)
-    p = k / n
-    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
-    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 def _num(x: float, unit: str) -> str:
