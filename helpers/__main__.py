@@ -1,4 +1,4 @@
-"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook|new-row|release ...`.
+"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook|new-row|release|audit ...`.
 
 Every command reports bad input as plain messages (file, line, column, what was expected) and exits 1;
 none shows a bare traceback for a data problem.
@@ -31,8 +31,12 @@ def cmd_validate(args) -> int:
         print("\n".join(summary(problems)), file=sys.stderr)
         print(f"{len(problems)} problem(s) found; no file was changed.", file=sys.stderr)
         return 1
-    summary = ", ".join(f"{n} {c}" for n, c in counts.items())
-    print(f"OK: {len(counts)} datasets, {sum(counts.values())} rows ({summary})")
+    from .data.schemas import DATASETS, OUTLETS
+
+    datasets = {n: c for n, c in counts.items() if n in DATASETS}
+    listing = ", ".join(f"{n} {c}" for n, c in datasets.items())
+    print(f"OK: {len(datasets)} datasets, {sum(datasets.values())} rows ({listing}); "
+          f"register of outlets: {counts[OUTLETS.name]} hosts")
     from .data.validate import mirror_shares
 
     shares = mirror_shares(data)
@@ -125,6 +129,16 @@ def cmd_release(args) -> int:
     return 0 if ok else 1
 
 
+def cmd_audit(args) -> int:
+    from .tools.audit import audit, report
+
+    data = _data_dir(args)
+    if data is None:
+        return 1
+    print(report(audit(data)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -168,6 +182,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--data-dir")
     p.add_argument("--citation", help="the CITATION.cff to bump (default: the repository's)")
     p.set_defaults(func=cmd_release)
+    p = sub.add_parser("audit", help="list rows whose labels break a rule, notes that name another outlet, "
+                                     "copies that name no original (changes nothing)")
+    p.add_argument("data_dir", nargs="?")
+    p.set_defaults(func=cmd_audit)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -162,6 +162,7 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     import plotly
 
     from .pages import CITE_MARKER, SITE_PAGES, changes_page, downloads_page, figure_pack, front_page, how_to_cite, site_links
+    from .codebook import site_page
 
     src = dirs["src"]
     filled = {"index.md": lambda text: front_page(text, dirs["executed"]),  # pages with parts computed on each build
@@ -183,7 +184,10 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
         if repo_page.startswith("seminar/"):
             continue  # the guide's pages are written below, their numbers filled from the data
         if origin.exists() and target != "changes.md":  # the changelog is shown by the generated "What changed"
-            _write_if_changed(src / target, site_links(origin.read_text(encoding="utf-8"), repo_page))
+            text = origin.read_text(encoding="utf-8")
+            if repo_page == "data/README.md":  # the codebook's share-of-copies block is filled from the data
+                text = site_page(text)
+            _write_if_changed(src / target, site_links(text, repo_page))
     write_seminar_pages(src)
     _write_if_changed(src / "changes.md", changes_page())
     offered = write_downloads(src / "_extra", dirs["base"], as_of)
@@ -303,6 +307,7 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     """Validate, execute (cached) and render. `execute_only` stops after the notebooks and their figures:
     quicker for notebook authors (and the cache tests) who do not need the pages."""
     from .pages import figure_pack
+    from ..data.schemas import DATASETS, OUTLETS
     from ..data.validate import summary, validate_dir
 
     if as_of:
@@ -314,7 +319,9 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
         for line in summary(problems):
             print(f"  {line}")
         raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
-    print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
+    datasets = {n: c for n, c in counts.items() if n in DATASETS}
+    print(f"  {sum(datasets.values())} rows in {len(datasets)} datasets; {counts[OUTLETS.name]} sites in the register "
+          "of outlets", flush=True)
     print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)
     dirs = execute_all(as_of, jobs, only)
     print("3/4 exporting figures", flush=True)
