@@ -177,16 +177,28 @@ def test_the_guide_types_no_number_the_data_could_change():
             assert not typed, f"{path.relative_to(ROOT)}: typed count {typed} in: {' '.join(item.split())[:200]}"
 
 
-def test_every_placeholder_has_a_value_and_the_build_fills_it():
-    from helpers.tools.guide import GuideError, fill, guide_values
+_VALUES = {}
 
-    values = guide_values()
+
+def values() -> dict[str, str]:
+    """The guide's values, computed once for this module (they load every dataset)."""
+    from helpers.tools.guide import guide_values
+
+    if not _VALUES:
+        _VALUES.update(guide_values())
+    return _VALUES
+
+
+def test_every_placeholder_has_a_value_and_the_build_fills_it():
+    from helpers.tools.guide import GuideError, fill
+
+    values_ = values()
     for path in PAGES:
         text = path.read_text(encoding="utf-8")
-        filled = fill(text, values, path.name)
+        filled = fill(text, values_, path.name)
         assert "{{" not in filled, path.name
     try:
-        fill("a\n{{no_such_value}}", values, "seminar/x.md")
+        fill("a\n{{no_such_value}}", values_, "seminar/x.md")
     except GuideError as err:
         assert "seminar/x.md:2" in str(err) and "no_such_value" in str(err)
     else:
@@ -232,9 +244,7 @@ def test_guide_values_recomputed():
     from conftest import read_csv
     from test_nb_01_benefactor import chosen, pick_rows
     from test_trade_figure import chosen as chosen_figure
-    from helpers.tools.guide import guide_values
-
-    v = guide_values()
+    v = values()
     found = [(p.stem[:2], re.findall(r"(?m)^:::\{exercise\} (No code|Light code|Pandas) · (\d+) min", p.read_text(
         encoding="utf-8"))) for p in (ROOT / "notebooks").glob("[0-9][0-9]-*.md")]
     every = [e for _, ex in found for e in ex]
