@@ -116,3 +116,74 @@ def test_every_notebook_is_in_the_site_navigation(site):
     for stem in NOTEBOOKS:
         assert f'href="notebooks/{stem}.html"' in index, f"{stem} is not in the site's table of contents"
     assert index.index("notebooks/09-primer.html") < index.index("notebooks/00-claims.html"), "primer not first"
+
+
+class _OutputText:
+    """The visible text of every cell output on a page (what the notebook printed or displayed), scripts and
+    styles left out, found by MyST-NB's `cell_output` class."""
+
+    def __init__(self, html: str):
+        from html.parser import HTMLParser
+
+        chunks, state = [], {"depth": 0, "skip": 0}
+
+        class Parser(HTMLParser):
+            def handle_starttag(self, tag, attrs):
+                if tag == "div":
+                    if state["depth"] or "cell_output" in (dict(attrs).get("class") or "").split():
+                        state["depth"] += 1
+                elif tag in ("script", "style") and state["depth"]:
+                    state["skip"] += 1
+
+            def handle_endtag(self, tag):
+                if tag == "div" and state["depth"]:
+                    state["depth"] -= 1
+                    chunks.append("\n")
+                elif tag in ("script", "style") and state["skip"]:
+                    state["skip"] -= 1
+
+            def handle_data(self, data):
+                if state["depth"] and not state["skip"]:
+                    chunks.append(data)
+
+        Parser(convert_charrefs=True).feed(html)
+        self.text = "".join(chunks)
+
+
+# What must never be printed on a page: a warning or traceback, a path on the build machine, a raw Python object.
+LEAKS = {
+    "a warning": re.compile(r"\b\w*Warning\b"),
+    "a traceback": re.compile(r"Traceback \(most recent call last\)|\bError: "),
+    "a file-system path": re.compile(r"(?<![\w.:/-])/(?:work|home|tmp|usr|opt|root|Users)/|site-packages"),
+    "a dict or list repr": re.compile(r"\{'[^'\n]{1,60}': |\['[^'\n]{0,60}', '|\{\"[^\"\n]{1,60}\": "),
+    "a raw pandas or numpy object": re.compile(r"\b(?:array|Timestamp|np\.(?:float|int)\d+)\(|\bdtype: |"
+                                               r"<(?:Figure|matplotlib|pandas|Axes)\b"),
+}
+
+
+def test_leak_patterns_catch_what_they_are_for():
+    """The patterns above find each kind of leak, and pass ordinary prose and source URLs."""
+    leaks = ["/work/main/helpers/figures/maps.py:271: UserWarning: This pattern ...",
+             "Traceback (most recent call last):", "{'year': 2024, 'supplier': 'RUS'}", "['CHN', 'RUS']",
+             "/usr/lib/python3/site-packages/pandas", "Timestamp('2024-10-31 00:00:00')", "Name: x, dtype: int64"]
+    for text in leaks:
+        assert any(p.search(text) for p in LEAKS.values()), text
+    clean = ["Source: https://www.mofa.go.jp/home/index.html (MOFA).", "China's share fell to 12% in 2024.",
+             "Apogee: not reported. Kim's 'year of' speech, and 'the two' said so."]
+    for text in clean:
+        assert not any(p.search(text) for p in LEAKS.values()), text
+
+
+def test_no_page_prints_a_warning_path_or_raw_object(site):
+    """Under every notebook's page, cell outputs hold prose, tables and figures only: no warning or traceback,
+    no path on the machine that built it, no dict, list, array or Timestamp printed as Python shows it."""
+    pages = sorted((site.html / "notebooks").glob("*.html"))
+    assert len(pages) >= len(NOTEBOOKS)
+    found = []
+    for page in pages:
+        text = _OutputText(page.read_text(encoding="utf-8")).text
+        assert text.strip(), f"{page.name}: no cell output found (has MyST-NB's cell_output class changed?)"
+        for what, pattern in LEAKS.items():
+            for m in pattern.finditer(text):
+                found.append(f"{page.name}: {what}: ...{text[max(0, m.start() - 80):m.end() + 80]!r}...")
+    assert not found, "\n".join(found)
