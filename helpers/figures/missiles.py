@@ -6,15 +6,12 @@ from them) and returns a frame, a sentence or a figure, so tests can call them o
 from __future__ import annotations
 
 import re
-from datetime import datetime
 
-import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
-import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from .style import OKABE_ITO
+from .style import OKABE_ITO, place_labels
 
 TYPE_ORDER = ["SRBM", "MRBM", "IRBM", "ICBM", "SLBM", "SLV", "HGV", "unknown"]
 TYPE_COLOURS = [OKABE_ITO[c] for c in ("sky", "green", "orange", "vermillion", "blue", "purple", "yellow", "grey")]
@@ -167,86 +164,6 @@ def draw_icbm_apogees(icbm: pd.DataFrame):
                row["apogee_km"], row["launch_id"] in record_ids) for _, row in best.sort_values("date").iterrows()]
     place_labels(ax, labels, points=list(zip(known["date"], known["apogee_km"])), lines=[steps])
     return fig
-
-
-# Label positions in points from the flight, tried in order: next to it first, then farther off with a leader line.
-NEAR_ABOVE = [(0, 8), (-8, 6), (8, 6)]
-NEAR_OTHER = [(0, -9), (9, -4), (-9, -4), (9, 0), (-9, 0)]
-FAR = [(0, -26), (-30, -24), (30, -24), (0, -42), (-40, -40), (40, -40), (0, 26), (-30, 24), (30, 24)]
-
-
-def place_labels(ax, labels, *, points, lines=(), fontsize: float = 8) -> list:
-    """Annotate each (text, x, y, prefer_above) at the first candidate position whose text box stays inside the
-    axes and touches no data point, line, legend or label placed before it; a label set off from its point gets a
-    thin leader line. Falls back to the first candidate if every one collides."""
-    import matplotlib.transforms as mtransforms
-
-    fig = ax.figure
-    renderer = fig.canvas.get_renderer()
-    to_display = ax.transData.transform
-    xy = [(_num(x), y) for x, y in points]
-    radius = 5 * fig.dpi / 72  # a marker and a little air, in pixels
-    dots = to_display(xy)
-    obstacles = [mtransforms.Bbox.from_extents(px - radius, py - radius, px + radius, py + radius) for px, py in dots]
-    legend = ax.get_legend()
-    if legend is not None:
-        obstacles.append(legend.get_window_extent(renderer))
-    paths = [_drawn_path(line) for line in lines]
-    inside = ax.get_window_extent(renderer)
-    placed = []
-    for text, x, y, above in labels:
-        own = to_display([(_num(x), y)])[0]
-        others = [p for p in dots if not np.allclose(p, own)]
-        choice = None
-        for dx, dy in (NEAR_ABOVE + NEAR_OTHER if above else NEAR_OTHER + NEAR_ABOVE) + FAR:
-            ann = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
-            box = ann.get_window_extent(renderer).padded(2)
-            leader = max(abs(dx), abs(dy)) > 12
-            clear = (inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1)
-                     and not any(box.overlaps(o) for o in obstacles)
-                     and not any(p.intersects_bbox(box, filled=False) for p in paths)
-                     and not any(box.overlaps(p) for p in placed)
-                     # a label without a leader line must be read as its own flight's: nearer it than any other
-                     and (leader or not others or 1.5 * _gap(box, own) < min(_gap(box, p) for p in others)))
-            ann.remove()
-            if clear:
-                choice = (dx, dy)
-                break
-        dx, dy = choice or (NEAR_ABOVE + NEAR_OTHER if above else NEAR_OTHER)[0]
-        box = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
-        placed.append(box.get_window_extent(renderer).padded(2))
-        box.remove()
-        _annotate(ax, text, x, y, dx, dy, fontsize, leader=max(abs(dx), abs(dy)) > 12)
-    return placed
-
-
-def _num(x) -> float:
-    """A date as matplotlib's number for it; a number as it is."""
-    return mdates.date2num(x) if isinstance(x, (pd.Timestamp, datetime)) else x
-
-
-def _gap(box, point) -> float:
-    """Pixels from a point to a box (0 inside it)."""
-    return float(np.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1)))
-
-
-def _annotate(ax, text, x, y, dx, dy, fontsize, *, leader: bool):
-    """A label `dx, dy` points from (x, y), aligned away from the point, with a thin leader line if asked."""
-    return ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
-                       ha="center" if dx == 0 else ("left" if dx > 0 else "right"),
-                       va="center" if dy == 0 else ("bottom" if dy > 0 else "top"),
-                       arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6, shrinkA=1, shrinkB=4) if leader
-                       else None)
-
-
-def _drawn_path(line):
-    """A line as drawn on the figure (steps included), in display coordinates."""
-    from matplotlib import cbook
-    from matplotlib.path import Path
-
-    x, y = line.get_xydata().T
-    step = cbook.STEP_LOOKUP_MAP[line.get_drawstyle()]
-    return Path(line.axes.transData.transform(np.column_stack(step(x, y))))
 
 
 NOT_REPORTED = "not reported"
