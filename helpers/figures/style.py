@@ -324,3 +324,89 @@ def kind_handles(kinds, **style) -> list:
     """Legend entries, one per kind (a filled circle unless `style` says otherwise)."""
     style = {"marker": "o", "ls": "", **style}
     return [plt.Line2D([], [], color=KIND_COLOURS[k], mec=edge(k), label=KIND_LABELS[k], **style) for k in kinds]
+
+
+# Labels that keep clear of the data: each is tried at a few positions (in points from its point) next to the point
+# first, then farther off with a thin leader line, and goes to the first that touches nothing.
+NEAR_ABOVE = [(0, 8), (-8, 6), (8, 6)]
+NEAR_OTHER = [(0, -9), (9, -4), (-9, -4), (9, 0), (-9, 0)]
+FAR = [(0, -26), (-30, -24), (30, -24), (0, -42), (-40, -40), (40, -40), (0, 26), (-30, 24), (30, 24), (-40, 40),
+       (40, 40)]
+LEADER = 12  # points: a label set farther off than this from its point gets a leader line
+
+
+def place_labels(ax, labels, *, points, lines=(), fontsize: float = 8) -> None:
+    """Annotate each (text, x, y, prefer_above) at the first candidate position whose text box stays inside the
+    axes and touches no point in `points`, line in `lines`, legend, text already on the axes or label placed before
+    it; a label next to its point must also be nearer it than any other point (so it cannot be read as another's).
+    Falls back to the first candidate if every one collides. Lay the figure out before calling (positions are
+    measured in pixels)."""
+    import matplotlib.transforms as mtransforms
+    import numpy as np
+
+    renderer = ax.figure.canvas.get_renderer()
+    dots = ax.transData.transform([(_num(x), y) for x, y in points]) if len(points) else np.empty((0, 2))
+    radius = 5 * ax.figure.dpi / 72  # a marker and a little air, in pixels
+    obstacles = [mtransforms.Bbox.from_extents(px - radius, py - radius, px + radius, py + radius) for px, py in dots]
+    obstacles += [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    if ax.get_legend() is not None:
+        obstacles.append(ax.get_legend().get_window_extent(renderer))
+    paths = [_drawn_path(line) for line in lines]
+    inside = ax.get_window_extent(renderer)
+    for text, x, y, above in labels:
+        own = ax.transData.transform([(_num(x), y)])[0]
+        others = [p for p in dots if not np.allclose(p, own)]
+        near = NEAR_ABOVE + NEAR_OTHER if above else NEAR_OTHER + NEAR_ABOVE
+        choice = near[0]
+        for dx, dy in near + FAR:
+            ann = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
+            box = ann.get_window_extent(renderer).padded(2)
+            ann.remove()
+            if (inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1)
+                    and not any(box.overlaps(o) for o in obstacles)
+                    and not any(p.intersects_bbox(box, filled=False) for p in paths)
+                    and (max(abs(dx), abs(dy)) > LEADER or not others
+                         or 1.5 * _gap(box, own) < min(_gap(box, p) for p in others))):
+                choice = (dx, dy)
+                break
+        dx, dy = choice
+        box = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
+        obstacles.append(box.get_window_extent(renderer).padded(2))
+        box.remove()
+        _annotate(ax, text, x, y, dx, dy, fontsize, leader=max(abs(dx), abs(dy)) > LEADER)
+
+
+def _num(x) -> float:
+    """A date as matplotlib's number for it; a number as it is."""
+    import datetime
+
+    import matplotlib.dates as mdates
+
+    return mdates.date2num(x) if isinstance(x, (datetime.date, datetime.datetime)) else x
+
+
+def _gap(box, point) -> float:
+    """Pixels from a point to a box (0 inside it)."""
+    import math
+
+    return math.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1))
+
+
+def _annotate(ax, text, x, y, dx, dy, fontsize, *, leader: bool):
+    """A label `dx, dy` points from (x, y), aligned away from the point, with a thin leader line if asked."""
+    return ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                       ha="center" if dx == 0 else ("left" if dx > 0 else "right"),
+                       va="center" if dy == 0 else ("bottom" if dy > 0 else "top"),
+                       arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6, shrinkA=1, shrinkB=4) if leader
+                       else None)
+
+
+def _drawn_path(line):
+    """A line as drawn on the figure (steps included), in display coordinates."""
+    import numpy as np
+    from matplotlib import cbook
+    from matplotlib.path import Path
+
+    x, y = line.get_xydata().T
+    step = cbook.STEP_LOOKUP_MAP[line.get_drawstyle()]
+    return Path(line.get_transform().transform(np.column_stack(step(x, y))))
