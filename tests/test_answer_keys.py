@@ -208,8 +208,8 @@ def troops_read():
     rows = numeric_troops()
     nis = sorted((r for r in rows if r["measure"] == "killed" and r["reporter"].split(" (")[0] == "South Korea NIS"),
                  key=lambda r: r["report_date"])
-    own = sorted((r for r in rows if r["measure"] == "killed" and r["reporter_country"] == "PRK"),
-                 key=lambda r: r["report_date"])
+    own = sorted((r for r in rows if r["measure"] == "killed" and r["reporter_country"] == "PRK"
+                  and r["status"] in ("acknowledgement", "official_statement")), key=lambda r: r["report_date"])
     first, last = float(nis[0]["value_high"]), float(nis[-1]["value_high"])
     return {"nis_count": len(nis), "nis_first": first, "nis_first_date": month(nis[0]["report_date"]),
             "nis_last": last, "nis_last_date": month(nis[-1]["report_date"]), "nis_ratio": last / first,
