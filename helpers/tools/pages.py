@@ -120,13 +120,14 @@ def front_page(index_text: str, executed_dir: Path) -> str:
         for c in (c for c in ledger.CLAIMS if c.kind == kind):
             v_then, v_now = then.get(c.claim_id, "not computed"), now.get(c.claim_id, "not computed")
             rows.append(f"<tr><td>{c.claim_id}</td><td>{c.text}</td><td>{v_then}</td><td><strong>{v_now}"
-                        f"</strong>{'' if c.claim_id in robust else ' ⚑'}</td></tr>")
+                        f"</strong>{'' if c.claim_id in robust or len(c.rules) == 1 else ' ⚑'}</td></tr>")
     grid = ["```{raw} html",
             "<table class='claims-ledger front-grid'><thead><tr><th></th><th>Claim (our wording)</th>"
-            "<th>Data known on 1 Nov 2024</th><th>All data</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>",
+            "<th>Known on 1 Nov 2024</th><th>" + found.get("data_span", "Data to their ends") + "</th></tr></thead><tbody>"
+            + "".join(rows) + "</tbody></table>",
             "```", "",
             f"⚑ the verdict changes under at least one reasonable variant of its rule (see the ledger's robustness "
-            f"table). {found.get('coverage', '')}.", "", "**Each notebook's answer in one line:**", ""]
+            "table); a claim judged by one rule only carries no mark.", "", "**Each notebook's answer in one line:**", ""]
     from ..data import paths
 
     for nb in sorted(executed_dir.glob("[0-9][0-9]-*.ipynb")):
