@@ -10,7 +10,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .engine import ICBM_TEST, Finding, end_of, figure_label,, fmt, graded, row_refs, thin, untestable
+from .engine import ICBM_TEST, Finding, end_of, figure_label, fmt, graded, row_refs, thin, untestable
 
 AFTER_MONTHS = 6  # how long after the test an escalation still reads as "signalled" by it
 
