@@ -40,7 +40,11 @@ class Dataset:
     row: str  # what one row is
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # a row is a duplicate when these repeat
-    known_date: str  # column that says when a row became known (as-of builds)
+    # When a row became known (as-of builds, the ledger's "known on" verdicts): see load.known_on.
+    known_date: str  # the date the row is about (a launch, a report, a year): the earliest it can be known
+    known_precision: str | None = None  # column giving that date's precision (day/month/quarter/year), if any
+    known_sources: tuple[str, ...] = ("source_date",)  # publication dates: known once the earliest was published
+    publication_lag_days: int = 0  # added to the end of the period when no later source date is filled
     ranges: tuple[tuple[str, str], ...] = ()  # (low, high) pairs that must satisfy low <= high
     one_of: tuple[tuple[str, ...], ...] = ()  # at least one column of each group must be filled
     # (column, condition column, values): the column is required on rows whose condition column has one of the values
@@ -61,6 +65,11 @@ class Dataset:
 
 SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirror", "encyclopedia")
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
+
+# China's customs (GAC) publish country-by-country trade for a month about three weeks after the month ends
+# (around the 18th to 20th of the next month). A monthly figure whose source date we do not hold counts as
+# known this many days after its period ends (helpers/data/load.py, known_on).
+CUSTOMS_PUBLICATION_LAG_DAYS = 20
 
 
 KIND_DESCRIPTION = ("What kind of source it is: a government's own document or statement, a multilateral body, a "
@@ -95,6 +104,10 @@ MISSILE_LAUNCHES = Dataset(
     "CNS scope: able to carry at least 500 kg at least 300 km; cruise missiles and most rocket artillery excluded.",
     key=("launch_id",),
     known_date="date",
+    known_precision="date_precision",
+    # A launch is known once any source we hold on it was out: the database (CNS or its extension, whose source
+    # date is when the compilation was read) or the news report that confirms it.
+    known_sources=("source_date", "check_source_date"),
     columns=(
         Column("launch_id", "text", "Stable id: Korea local date as YYYYMMDD, a dash, order within the day.",
                required=True, pattern=r"^\d{8}-\d+$"),
@@ -254,6 +267,7 @@ EVENTS = Dataset(
     coverage="1948 onward.",
     key=("event_id",),
     known_date="date",
+    known_precision="date_precision",
     columns=(
         Column("event_id", "text", "Stable id EV-YYYY-slug.", required=True, pattern=r"^EV-\d{4}-[a-z0-9-]+$"),
         Column("date", "date", "Date of the event.", required=True),
@@ -285,6 +299,7 @@ CHINA_SIGNALS = Dataset(
     coverage="2017 onward.",
     key=("date", "speaker", "channel", "topic", "source_url"),
     known_date="date",
+    known_precision="date_precision",
     columns=(
         Column("signal_id", "text", "Stable id CS-NNN.", required=True, pattern=r"^CS-\d{3,}$"),
         Column("date", "date", "Day China spoke or acted (briefing, meeting or vote date).", required=True),
@@ -309,6 +324,7 @@ TRADE_MONTHLY = Dataset(
     coverage="January 2019 onward; only the months a readable source reports (never interpolated).",
     key=("period_start", "period_end", "flow", "value_usd_m", "source_url"),
     known_date="period_end",
+    publication_lag_days=CUSTOMS_PUBLICATION_LAG_DAYS,
     ranges=(("period_start", "period_end"),),
     columns=(
         Column("period_start", "date", "First day the figure covers.", required=True),

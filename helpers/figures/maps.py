@@ -267,7 +267,7 @@ def named_rows(places: pd.DataFrame, df: pd.DataFrame, cols) -> dict[str, pd.Dat
     out = {}
     for _, p in places.iterrows():
         names = [n.strip() for n in _text(p["other_names"]).split(";") if n.strip()]
-        pattern = r"\b(" + "|".join(map(_escape_re, names)) + r")\b"
+        pattern = r"\b(?:" + "|".join(map(_escape_re, names)) + r")\b"  # no capture group: no pandas warning
         out[p["place_id"]] = df[text.str.contains(pattern, case=False, regex=True)] if names else df.iloc[:0]
     return out
 

@@ -43,7 +43,7 @@ def coverage_table() -> list[str]:
     lines = ["| dataset | rows | latest date in the data |", "|---|---|---|"]
     for name, schema in DATASETS.items():
         df = load.load(name)
-        latest = load.known_on(schema, df).max()
+        latest = load.reach(schema, df).max()
         lines.append(f"| `{name}` | {len(df)} | {'' if latest is None or latest != latest else f'{latest:%Y-%m-%d}'} |")
     return lines
 
