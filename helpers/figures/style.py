@@ -97,9 +97,9 @@ def chart_data(frame) -> str:
         tables = {k: _as_frame(f) for k, f in frame.items()}
         parts = [t.reset_index(drop=_default_index(t)).assign(part=str(k)) for k, t in tables.items()]
         table = pd.concat(parts, ignore_index=True)
-        table = table[["part", *[c for c in table.columns if c != "part"]]]
+        table = table[["part", *[c for c in table.columns if c != "part"]]].convert_dtypes()  # counts stay whole
         return table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
-    table = _as_frame(frame)
+    table = _as_frame(frame).convert_dtypes()  # whole numbers are written without '.0'
     return table.to_csv(index=not _default_index(table), lineterminator="\n", date_format="%Y-%m-%d")
 
 
