@@ -1,4 +1,4 @@
-"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook ...`.
+"""Command line: `python -m helpers validate|package|build|import-cns|student|codebook|new-row|release|audit ...`.
 
 Every command reports bad input as plain messages (file, line, column, what was expected) and exits 1;
 none shows a bare traceback for a data problem.
@@ -31,8 +31,19 @@ def cmd_validate(args) -> int:
         print("\n".join(summary(problems)), file=sys.stderr)
         print(f"{len(problems)} problem(s) found; no file was changed.", file=sys.stderr)
         return 1
-    summary = ", ".join(f"{n} {c}" for n, c in counts.items())
-    print(f"OK: {len(counts)} datasets, {sum(counts.values())} rows ({summary})")
+    from .data.schemas import DATASETS, OUTLETS
+
+    datasets = {n: c for n, c in counts.items() if n in DATASETS}
+    listing = ", ".join(f"{n} {c}" for n, c in datasets.items())
+    print(f"OK: {len(datasets)} datasets, {sum(datasets.values())} rows ({listing}); "
+          f"register of outlets: {counts[OUTLETS.name]} hosts")
+    from .data.validate import mirror_shares
+
+    shares = mirror_shares(data)
+    mirrors, total = shares.pop("all")
+    worst = ", ".join(f"{n} {m}/{t}" for n, (m, t) in sorted(shares.items(), key=lambda x: -x[1][0] / max(x[1][1], 1))
+                      if m)
+    print(f"Rows on mirrors or aggregators: {mirrors} of {total} ({100 * mirrors / max(total, 1):.1f} %); by dataset: {worst}")
     return 0
 
 
@@ -82,6 +93,52 @@ def cmd_codebook(args) -> int:
     return 0
 
 
+def cmd_new_row(args) -> int:
+    from .data.schemas import DATASETS
+    from .tools.new_row import dataset_name, template
+
+    data = _data_dir(args)
+    if data is None:
+        return 1
+    name = dataset_name(args.dataset)
+    if name is None:
+        print(f"new-row: found dataset {args.dataset!r}, expected one of {', '.join(DATASETS)}", file=sys.stderr)
+        return 1
+    print(template(name, data), end="")
+    return 0
+
+
+def cmd_release(args) -> int:
+    import datetime as dt
+    import os
+
+    from .tools.release import release
+
+    if args.data_dir:  # the verdicts are judged on this folder's data too
+        if _data_dir(args) is None:
+            return 1
+        os.environ["TRIANGLE_DATA_DIR"] = str(Path(args.data_dir).resolve())
+    try:
+        date = dt.date.fromisoformat(args.date) if args.date else None
+        cutoff = dt.date.fromisoformat(args.cutoff) if args.cutoff else None
+    except ValueError:
+        print(f"release: found --date {args.date!r} or --cutoff {args.cutoff!r}, expected YYYY-MM-DD", file=sys.stderr)
+        return 1
+    ok, messages = release(args.version, date, cutoff, Path(args.citation) if args.citation else None)
+    print("\n".join(messages), file=sys.stdout if ok else sys.stderr)
+    return 0 if ok else 1
+
+
+def cmd_audit(args) -> int:
+    from .tools.audit import audit, report
+
+    data = _data_dir(args)
+    if data is None:
+        return 1
+    print(report(audit(data)))
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -112,6 +169,23 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("codebook", help="regenerate the column tables in data/README.md")
     p.add_argument("--check", action="store_true")
     p.set_defaults(func=cmd_codebook)
+    p = sub.add_parser("new-row", help="print a template row for DATASET: header, next id, allowed values")
+    p.add_argument("dataset", metavar="DATASET", help="a dataset name, e.g. troop_reports")
+    p.add_argument("--data-dir")
+    p.set_defaults(func=cmd_new_row)
+    p = sub.add_parser("release", help="record a data release: bump CITATION.cff, record the verdicts in "
+                       "data/releases/VERSION.json, add a changelog entry")
+    p.add_argument("version", metavar="VERSION", help="the new version, MAJOR.MINOR.PATCH (e.g. 0.3.0)")
+    p.add_argument("--date", default="", help="release date YYYY-MM-DD (default: today)")
+    p.add_argument("--cutoff", default="", help="the day the sources were last searched (default: as the "
+                   "newest changelog entry says)")
+    p.add_argument("--data-dir")
+    p.add_argument("--citation", help="the CITATION.cff to bump (default: the repository's)")
+    p.set_defaults(func=cmd_release)
+    p = sub.add_parser("audit", help="list rows whose labels break a rule, notes that name another outlet, "
+                                     "copies that name no original (changes nothing)")
+    p.add_argument("data_dir", nargs="?")
+    p.set_defaults(func=cmd_audit)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -15,7 +15,10 @@ nb_merge_streams = True
 # Plotly output carries both HTML and its JSON; the site shows the HTML.
 nb_mime_priority_overrides = [("html", "application/vnd.plotly.v1+json", None)]
 
-exclude_patterns = ["_build", "**.ipynb_checkpoints", "_build_info.json"]
+exclude_patterns = ["_build", "**.ipynb_checkpoints", "_build_info.json", "_extra"]
+# The data downloads (each CSV, the data package, a zip of data/, verdicts.json), written by the build into
+# _extra/ and copied to the site's root as they are (helpers/tools/build.py, write_downloads).
+html_extra_path = ["_extra"]
 html_theme = "sphinx_book_theme"
 html_title = "China – North Korea – Russia"
 html_static_path = ["_static"]

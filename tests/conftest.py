@@ -16,8 +16,8 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 # A valid events row dated before the cut-off, for tests that add a row (column order as helpers/data/schemas.py).
-TEST_EVENT_ROW = ("EV-2026-test-event,2026-11-01,day,other,PRK;RUS,Test,Test row.,,Test words,Test,"
-                  "https://example.org,,news,\n")
+TEST_EVENT_ROW = ("EV-2026-test-event,2026-11-01,,day,other,PRK;RUS,Test,Test row.,,Test words,Test,"
+                  "https://www.yna.co.kr/test,,news,\n")
 
 
 @dataclass

@@ -105,8 +105,11 @@ DATASETS = {  # dataset -> (id column, numeric columns, quote column)
     "trade": (None, ("value_usd_m", "share_pct"), "source_quote"),
     "aid": (None, ("value_usd_m", "quantity"), "source_quote"),
     "missile_launches": ("launch_id", ("distance_km", "apogee_km"), "check_source_quote"),
+    "crude_oil": (None, ("quantity",), "source_quote"),
+    "revenue_estimates": ("estimate_id", ("low_usd_m", "high_usd_m", "point_usd_m"), "source_quote"),
+    "rok_nuclear_polls": ("poll_id", ("support_pct", "sample_size"), "source_quote"),
 }
-MILLIONS = ("trade_monthly", "trade")  # columns in US$ m: '$5.5 billion' is 5,500
+MILLIONS = ("trade_monthly", "trade", "revenue_estimates")  # columns in US$ m: '$5.5 billion' is 5,500
 # Row units whose source tables count in another unit: (row unit, words in the quote naming the table's unit,
 # factor from the row's unit to the table's). The Unification Ministry tables count KRW in hundreds of millions.
 UNIT_READINGS = (("KRW billion", "hundreds of millions", 10.0),)
@@ -119,11 +122,20 @@ UNREADABLE = {
     "transfers:TF-040": "the quote carries only the upper bound of a $1.7–5.5 billion range (the notes give both)",
     "transfers:TF-042": "the quote (a headline) carries only the upper figure of a 600,000–700,000 t range",
     "transfers:TF-058": "a range written '4 to 6 million': the scale applies to both ends",
+    "crude_oil:2022 CHN KOTRA (as reported by VOA via News1) 500000 tonnes": "'50여만톤' (some 500,000 tonnes): "
+    "the Korean 'odd' suffix sits between the number and its unit",
+    "refined_petroleum:2022 CHN China (report to 1718 Committee) 105321.69 barrels": "'10만5천321.69': a decimal "
+    "after a Korean thousands group",
+    "revenue_estimates:RE-015": "the low bound ('최소 360만 달러') is on the same page, outside the quoted sentence",
+    "rok_nuclear_polls:RP-002": "a share spoken as words: '76-point-six percent'",
+    "rok_nuclear_polls:RP-003": "a share spoken as words: '56-point-five percent'",
 }
 
 
 def _label(row: dict, line: int) -> str:
     """Rows without an id are named by what they count, so the list below survives removals elsewhere."""
+    if "year" in row and "supplier" in row:
+        return f"{row['year']} {row['supplier']} {row['reporter']} {row['quantity']} {row['unit']}"
     if "year" in row and ("partner" in row or "donor" in row):
         return " ".join(filter(None, (row["year"], row.get("partner") or row.get("donor"), row.get("flow"))))
     return str(line)

@@ -8,7 +8,7 @@ import json
 from conftest import DATA, read_csv
 from helpers.data.schemas import DATASETS
 
-REASONS = {"unverified", "duplicate", "encyclopedia_only", "launch_count"}
+REASONS = {"unverified", "duplicate", "encyclopedia_only", "launch_count", "not_chinas_act", "typo"}
 
 
 def removed_rows() -> list[dict]:

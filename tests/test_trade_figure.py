@@ -20,13 +20,13 @@ def rows_with_lines(name="trade"):
 
 
 def pick(rows, column="value_usd_m"):
-    """Within one series: skip CAUTION rows; latest source_date wins (undated last); then more significant
-    digits; then the earlier line. Returns {year: row}."""
+    """Within one series: skip CAUTION rows; more significant digits win; then the latest source_date (undated
+    last); then the earlier line. Returns {year: row}."""
     best = {}
     for r in rows:
         if not r[column] or "CAUTION" in r["notes"]:
             continue
-        rank = (r["source_date"] != "", r["source_date"], sig_digits(float(r[column])), -r["line"])
+        rank = (sig_digits(float(r[column])), r["source_date"] != "", r["source_date"], -r["line"])
         if int(r["year"]) not in best or rank > best[int(r["year"])][0]:
             best[int(r["year"])] = (rank, r)
     return {y: r for y, (_, r) in best.items()}

@@ -23,7 +23,7 @@ def test_shipped_data_is_valid():
     assert all(n > 0 for n in counts.values()), counts
 
 
-@pytest.mark.parametrize("name", sorted(DATASETS))
+@pytest.mark.parametrize("name", sorted(n for n, d in DATASETS.items() if d.sourced))
 def test_every_row_is_sourced(name):
     for i, row in enumerate(read_csv(name), start=2):
         assert row["source_name"].strip(), f"{name}.csv:{i} has no source_name"
@@ -57,7 +57,7 @@ BAD = [
                                                 "expected one of SRBM"),
     ("missile_launches", 4, "https://www.nti.org/analysis/articles/cns-north-korea-missile-test-database/", "",
      "data/missile_launches.csv:4: source_url: found '', expected a value (this column is required)"),
-    ("missile_launches", 5, ",cns,", ",cns,,", f"data/missile_launches.csv:5: found {_N + 1} fields, expected {_N} fields"),
+    ("missile_launches", 5, ",cns,", ",cns,,", f"found a row of {_N + 1} fields, the extra field starting at"),
     ("missile_launches", 1, "launch_id,", "launch_id;", "data/missile_launches.csv:1: found no column(s) launch_id"),
 ]
 

@@ -1,71 +1,121 @@
-"""C4: the ICBM test signalled escalation (premise): the rules that judge it."""
+"""C4: North Korea's ICBM test of 31 October 2024 signalled an escalation (premise).
+
+The article's words ("signaling a possible escalation in their military engagement") allow two readings: an
+escalation of North Korea's missile programme, and an escalation of the North Korea–Russia military
+engagement. The main rule takes the second, the more natural reading of "their"; the missile reading stays as
+variants. Apogees are the figures in the launch data, which for the 2023–24 ICBMs are North Korea's own (KCNA)."""
 from __future__ import annotations
 
 from typing import Callable
 
 import pandas as pd
 
-from .engine import *  # noqa: F401,F403  (verdict names and the shared tools)
-from .engine import _end, _fmt, _grade, _pair, _window  # noqa: F401
+from .engine import ICBM_TEST, Finding, end_of, fmt, graded, row_refs, thin, untestable
+
+AFTER_MONTHS = 6  # how long after the test an escalation still reads as "signalled" by it
 
 
-def _icbm_record(data: dict) -> tuple[float, float] | None:
-    icbm = data["missiles"][data["missiles"]["missile_type"] == "ICBM"].dropna(subset=["apogee_km"])
-    test = icbm[icbm["date"] == ICBM_TEST]
-    if test.empty:
-        return None
-    return float(test["apogee_km"].max()), float(icbm[icbm["date"] < ICBM_TEST]["apogee_km"].max())
+def _icbms(data: dict) -> pd.DataFrame:
+    return data["missiles"][data["missiles"]["missile_type"] == "ICBM"].dropna(subset=["apogee_km"])
 
 
-def _tempo(data: dict, when: pd.Timestamp, types: tuple[str, ...] | None = None) -> tuple[int, int, pd.Timestamp] | None:
-    """Missiles launched in the 12 months before the test and in up to 12 months after it (to the data's end).
-    None when less than 6 months after the test are covered: too soon to judge the tempo."""
+def _launch_refs(df: pd.DataFrame) -> list[dict]:
+    return row_refs(df, "missile_launches", "launch_id", "date",
+                    lambda r: f"{r['missile_name']} ({r['missile_type']}), apogee {r['apogee_km']:,.1f} km"
+                    if pd.notna(r["apogee_km"]) else f"{r['missile_name']} ({r['missile_type']})")
+
+
+def c4_engagement(data: dict, when: pd.Timestamp) -> Finding:
+    """Steps up in the North Korea–Russia military engagement in the six months after the test: (a) the first
+    reported North Korean combat losses, (b) a deployment estimate above any made before the test, (c) the
+    mutual-defence treaty entering into force. Indicator: the number of these steps (0–3)."""
+    tr, ev = data["troops"], data["events"]
+    end = min(end_of(tr, "report_date", when), ICBM_TEST + pd.DateOffset(months=AFTER_MONTHS))
+    if end < ICBM_TEST + pd.DateOffset(months=1):
+        return untestable("Less than a month of troop reports after the 31 Oct 2024 test.")
+    before, after = tr[tr["report_date"] <= ICBM_TEST], tr[(tr["report_date"] > ICBM_TEST) & (tr["report_date"] <= end)]
+    lossy = ["killed", "wounded", "casualties", "captured"]
+    deployed = ["deployed", "additional_deployed"]
+    first_losses = after[after["measure"].isin(lossy) & (after["value_high"] > 0)]
+    first_losses = first_losses if not (before["measure"].isin(lossy) & (before["value_high"] > 0)).any() else first_losses.head(0)
+    top_before = before.loc[before["measure"].isin(deployed), "value_high"].max()
+    higher = after[after["measure"].isin(deployed) & (after["value_high"] > (0 if pd.isna(top_before) else top_before))]
+    in_force = ev[(ev["event_type"] == "treaty_in_force") & ev["actors"].str.contains("RUS")
+                  & ev["actors"].str.contains("PRK") & (ev["date"] > ICBM_TEST) & (ev["date"] <= end)]
+    steps = [s for s, hit in (("first reported combat losses", len(first_losses)),
+                              ("a deployment estimate above any before the test", len(higher)),
+                              ("the treaty in force", len(in_force))) if hit]
+    rows = row_refs(pd.concat([first_losses.head(1), higher.nlargest(1, "value_high")]), "troop_reports",
+                    "report_id", "report_date", lambda r: f"{r['reporter']}: {r['measure']} {r['value_high']:,.0f}")
+    rows += row_refs(in_force, "events", "event_id", "date", "title")
+    evidence = (f"In the {AFTER_MONTHS} months after the test (to {fmt(end)}) the engagement stepped up "
+                f"{len(steps)} way(s)" + (f": {'; '.join(steps)}." if steps else "."))
+    return graded(len(steps), (2, 1), (0, 3), "number of steps up in the engagement", evidence, rows, end=end)
+
+
+def _tempo(data: dict, when: pd.Timestamp, types: tuple[str, ...] | None = None):
+    """Missiles launched in up to 12 months after the test and in as many months before. None when less than six
+    months after the test are covered. Counts after 2024 from the open extension are floors ("several" = 2)."""
     ml = data["missiles"]
     if types:
         ml = ml[ml["missile_type"].isin(types)]
-    end = min(_end(data["missiles"], "date", when), ICBM_TEST + pd.DateOffset(months=12))
+    end = min(end_of(data["missiles"], "date", when), ICBM_TEST + pd.DateOffset(months=12))
     if end < ICBM_TEST + pd.DateOffset(months=6):
         return None
     months = (end.year - ICBM_TEST.year) * 12 + end.month - ICBM_TEST.month
     before = ml[(ml["date"] < ICBM_TEST) & (ml["date"] >= ICBM_TEST - pd.DateOffset(months=months))]
     after = ml[(ml["date"] > ICBM_TEST) & (ml["date"] <= end)]
-    return len(before), len(after), end
+    return before, after, end
 
 
-def c4_capability_and_tempo(data: dict, when: pd.Timestamp) -> tuple[str, str]:
-    rec = _icbm_record(data)
-    if rec is None:
-        return UNTESTABLE, "The 31 October 2024 launch is not in the data."
-    apogee, before = rec
-    record = apogee > before
-    evidence = f"The 31 Oct 2024 ICBM reached {apogee:,.0f} km against a previous record of {before:,.0f} km"
+def c4_missiles(data: dict, when: pd.Timestamp) -> Finding:
+    """The missile reading: a record apogee, and no fall in launches after the test (0–2 signs)."""
+    icbm = _icbms(data)
+    test, earlier = icbm[icbm["date"] == ICBM_TEST], icbm[icbm["date"] < ICBM_TEST]
+    if test.empty or earlier.empty:
+        return untestable("The 31 October 2024 launch is not in the data.")
+    apogee, record = float(test["apogee_km"].max()), float(earlier["apogee_km"].max())
+    signs = int(apogee > record)
+    evidence = (f"The 31 Oct 2024 ICBM reached {apogee:,.1f} km against a previous record of {record:,.1f} km "
+                "(both North Korea's announced figures)")
     tempo = _tempo(data, when)
-    if tempo is None:
-        return (SUPPORTED if record else NOT), evidence + "; too soon after the test to judge the launch tempo."
-    n_before, n_after, end = tempo
-    kept_up = n_after >= n_before
-    evidence += (f"; {n_after} missiles launched in the months to {_fmt(end)} after it, against {n_before} in as "
-                 "many months before")
-    return (SUPPORTED if record and kept_up else PARTLY if record or kept_up else NOT), evidence + "."
+    if tempo is not None:
+        before, after, end = tempo
+        signs += int(len(after) >= len(before))
+        evidence += (f"; {len(after)} missiles in the months to {fmt(end)} after it (a floor: some 2025 salvos "
+                     f"are counted as two), against {len(before)} in as many months before")
+        return graded(signs, (2, 1), (0, 2), "number of signs (record, tempo)", evidence + ".",
+                      _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])), end=end)
+    return graded(signs, (1, 0.5), (0, 1), "record apogee (1 yes, 0 no)",
+                  evidence + "; too soon after the test to judge the tempo.",
+                  _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])))
 
 
-def c4_capability(data: dict, when: pd.Timestamp) -> tuple[str, str]:
-    rec = _icbm_record(data)
-    if rec is None:
-        return UNTESTABLE, "The 31 October 2024 launch is not in the data."
-    apogee, before = rec
-    return _grade(apogee / before, 1.0 + 1e-9, 0.9), f"Apogee {apogee:,.0f} km against a previous record of {before:,.0f} km."
+def c4_capability(data: dict, when: pd.Timestamp) -> Finding:
+    icbm = _icbms(data)
+    test, earlier = icbm[icbm["date"] == ICBM_TEST], icbm[icbm["date"] < ICBM_TEST]
+    if test.empty or earlier.empty:
+        return untestable("The 31 October 2024 launch is not in the data.")
+    apogee, record = float(test["apogee_km"].max()), float(earlier["apogee_km"].max())
+    span = (float(icbm["apogee_km"].min()) / record, float(icbm["apogee_km"].max()) / record)
+    return graded(apogee / record, (1.0 + 1e-9, 0.9), (min(span[0], 0.5), max(span[1], 1.5)),
+                  "apogee as a ratio of the previous record",
+                  f"Apogee {apogee:,.1f} km against a previous record of {record:,.1f} km (North Korea's figures).",
+                  _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])))
 
 
 def c4_tempo(types: tuple[str, ...] | None) -> Callable:
     label = "ICBMs" if types else "missiles"
 
-    def judge(data: dict, when: pd.Timestamp) -> tuple[str, str]:
+    def judge(data: dict, when: pd.Timestamp) -> Finding:
         tempo = _tempo(data, when, types)
         if tempo is None:
-            return UNTESTABLE, "Less than six months of data after the test."
-        n_before, n_after, end = tempo
-        verdict = SUPPORTED if n_after >= max(n_before, 1) else PARTLY if n_after >= n_before / 2 and n_after else NOT
-        return verdict, f"{n_after} {label} after the test (to {_fmt(end)}), {n_before} in as many months before."
+            return untestable("Less than six months of launch data after the test.")
+        before, after, end = tempo
+        if len(before) == 0 and len(after) == 0:
+            return thin(f"No {label} in the months before or after the test.", end=end)
+        ratio = len(after) / max(len(before), 1)
+        return graded(ratio, (1.0, 0.5), (0.0, 3.0), f"ratio of {label} after the test to before",
+                      f"{len(after)} {label} after the test (to {fmt(end)}; a floor), {len(before)} in as many "
+                      "months before.", end=end)
     return judge
-

@@ -1,26 +1,67 @@
-"""C6: South Korea weighs stronger security measures (premise): the rules that judge it."""
+"""C6: South Korea is weighing stronger security measures (premise).
+
+Judged on the register of Seoul's own security measures (rok_measures.csv), not on the events timeline, which
+was never meant to register them. The article's claim is about late 2024; the ledger judges it at the article's
+date and, on the data to their end, reports 2025–26 under the new government as its own variant."""
 from __future__ import annotations
 
 from typing import Callable
 
 import pandas as pd
 
-from .engine import *  # noqa: F401,F403  (verdict names and the shared tools)
-from .engine import _end, _fmt, _grade, _pair, _window  # noqa: F401
+from .engine import Finding, between, end_of, fmt, graded, row_refs, thin
+
+MIN_MEASURES = 5  # fewer measures than this in a window cannot show a direction
+CUTS = (0.75, 0.5)  # three in four measures strengthening: Seoul's net direction is up; half: mixed
+LEE_TOOK_OFFICE = pd.Timestamp("2025-06-04")
+STAGES_DECIDED = ("decided", "implemented")
 
 
-def c6_seoul_moves(months: int, types: tuple[str, ...], seoul_first: bool) -> Callable:
-    def judge(data: dict, when: pd.Timestamp) -> tuple[str, str]:
-        ev = data["events"]
-        codes = ev["actors"].str.split(";")
-        # Seoul's own moves: the first actor code is the initiator; a US-led exercise is not Seoul's move.
-        mine = codes.str[0].eq("KOR") if seoul_first else codes.apply(lambda c: "KOR" in c and c[0] != "PRK")
-        end = _end(ev, "date", when)
-        recent = _window(ev[mine & ev["event_type"].isin(types)], "date", end, months)
-        evidence = f"{len(recent)} South Korean move(s) in the {months} months to {_fmt(end)}"
-        if len(recent):
-            last = recent.sort_values("date").iloc[-1]
-            evidence += f"; latest: {last['title']} ({_fmt(last['date'])})"
-        return _grade(len(recent), 2, 1), evidence + "."
+def _refs(df: pd.DataFrame) -> list[dict]:
+    return row_refs(df.sort_values("date"), "rok_measures", "measure_id", "date",
+                    lambda r: f"{r['title']} ({r['direction']}, {r['stage']}; {r['government']})")
+
+
+def _share(measures: pd.DataFrame, start, end, what: str) -> Finding:
+    rows = between(measures, "date", start, end)
+    if len(rows) < MIN_MEASURES:
+        return thin(f"{len(rows)} South Korean measure(s) {what} from {fmt(start)} to {fmt(end)}; at least "
+                    f"{MIN_MEASURES} are needed to show a direction.", _refs(rows), end)
+    up = int((rows["direction"] == "strengthen").sum())
+    down = int((rows["direction"] == "relax").sum())
+    evidence = (f"{up} of {len(rows)} South Korean security measures {what} from {fmt(start)} to {fmt(end)} "
+                f"strengthened Seoul's posture, {down} relaxed it")
+    latest = rows[rows["direction"] == "strengthen"].sort_values("date").tail(1)
+    if len(latest):
+        evidence += f"; latest strengthening: {latest.iloc[0]['title']} ({fmt(latest.iloc[0]['date'])})"
+    return graded(up / len(rows), CUTS, (0.0, 1.0), "share of measures that strengthen", evidence + ".",
+                  _refs(rows), end=end)
+
+
+def _register(data: dict, when: pd.Timestamp) -> tuple[pd.DataFrame, pd.Timestamp, pd.Timestamp | None]:
+    m = data["rok_measures"]
+    return m, end_of(m, "date", when), (m["date"].min() if len(m) else None)
+
+
+def c6_share(months: int, stages: tuple[str, ...] | None = None) -> Callable:
+    """Share of Seoul's measures in the `months` to the date judged that strengthen its posture."""
+    def judge(data: dict, when: pd.Timestamp) -> Finding:
+        m, end, first = _register(data, when)
+        if stages:
+            m = m[m["stage"].isin(stages)]
+        start = end - pd.DateOffset(months=months) + pd.Timedelta(days=1)
+        if first is None or first > start:
+            return thin(f"The register of Seoul's measures starts {fmt(first) if first is not None else 'nowhere'}, "
+                        f"after the window's start ({fmt(start)}).", end=end)
+        what = "decided or carried out" if stages else "considered, announced, decided or carried out"
+        return _share(m, start, end, what)
     return judge
 
+
+def c6_new_government(data: dict, when: pd.Timestamp) -> Finding:
+    """Under Lee Jae-myung (from 4 June 2025) to the register's end: did Seoul follow through?"""
+    m, end, _ = _register(data, when)
+    if end < LEE_TOOK_OFFICE:
+        return thin(f"The data known on {fmt(when)} end before the new government took office (4 Jun 2025).",
+                    end=end)
+    return _share(m, LEE_TOOK_OFFICE, end, "under the new government")

@@ -34,6 +34,11 @@ CNS_FIELDS = ("cns_id", "date", "date_precision", "time_utc", "missile_name", "m
               "source_name", "source_url", "source_date", "source_kind")
 KST_OFFSET = dt.timedelta(hours=9)  # Korea Standard Time, UTC+9 (no daylight saving since 1988)
 NO_TIME_NOTE = "No launch time in CNS: date as CNS gives it, not converted to Korea time"
+# A row without a time whose salvo (the other rows of its CNS date) was launched only at or after 15:00 UTC takes
+# the salvo's Korea date: the third missile of 10 September 2019 (KST) has no time, the other two 21:53-22:12 UTC.
+SALVO_NOTE = "No launch time in CNS: dated to the Korea date of its salvo (the other launches of that CNS date are " \
+             "at or after 15:00 UTC)"
+TIME_NOTES = (NO_TIME_NOTE, SALVO_NOTE)
 # CNS rows whose `Date` is already the Korea local date although their time is UTC, so converting would put
 # them a day late. F1 -> (CNS date, true UTC date); checked against news reports (see the rows' notes).
 # Applied only while the export still gives that date, so a corrected export needs no change here.
@@ -102,13 +107,28 @@ def _kst_minutes(time_utc: str) -> int:
     return (hour * 60 + minute + 9 * 60) % (24 * 60)
 
 
-def _no_time_flag(notes: str | None, wanted: bool) -> str | None:
-    """`notes` with NO_TIME_NOTE added or removed; returned unchanged when it is already right."""
+def _no_time_flag(notes: str | None, wanted: str | None) -> str | None:
+    """`notes` carrying the `wanted` note of TIME_NOTES (or none of them); unchanged when already right."""
     parts = (notes or "").split("; ")
-    if (NO_TIME_NOTE in parts) == wanted:
+    if [p for p in parts if p in TIME_NOTES] == ([wanted] if wanted else []):
         return notes
-    parts = [p for p in parts if p and p != NO_TIME_NOTE] + ([NO_TIME_NOTE] if wanted else [])
+    parts = [p for p in parts if p and p not in TIME_NOTES] + ([wanted] if wanted else [])
     return "; ".join(parts) or None
+
+
+def _date_salvos(rows: list[dict]) -> None:
+    """Give a day-precision row without a time the Korea date of its salvo when every timed row of its CNS
+    date was launched at or after 15:00 UTC (see SALVO_NOTE); other untimed rows keep the CNS date."""
+    by_cns_date: dict[dt.date, list[dict]] = {}
+    for row in rows:
+        by_cns_date.setdefault(row["_cns_date"], []).append(row)
+    for row in rows:
+        if row["_time_note"] != NO_TIME_NOTE:
+            continue
+        timed = [r["time_utc"] for r in by_cns_date[row["_cns_date"]] if r.get("time_utc")]
+        if timed and all(t >= "15:00" for t in timed):
+            row["date"] = row["_cns_date"] + dt.timedelta(days=1)
+            row["_time_note"] = SALVO_NOTE
 
 
 def parse_km(value) -> tuple[float | None, str | None]:
@@ -202,19 +222,26 @@ def convert(path: Path) -> list[dict]:
         row["source_name"] = "CNS/NTI North Korea Missile Test Database"
         row["source_url"] = CNS_URL
         row["source_kind"] = "research"  # a research institute's database
+        row["_time_note"] = None
         if "date" in row and row["date_precision"] == "day" and "time_utc" in row:
-            utc_date = row["date"]
+            utc_date = row["_cns_date"] = row["date"]
             cns_date, true_utc = CNS_DATE_ERRATA.get(row["cns_id"], (None, None))
             if utc_date == cns_date:
                 utc_date = true_utc
             row["date"] = korea_date(utc_date, row["time_utc"])
             if row["time_utc"] is None:
-                notes.append(NO_TIME_NOTE)
+                row["_time_note"] = NO_TIME_NOTE
         row["_notes"] = "; ".join(notes)
         if "date" in row:
             out.append(row)
     if problems:
         raise CnsError("\n".join(problems))
+    _date_salvos([r for r in out if "_cns_date" in r])
+    for row in out:
+        row.pop("_cns_date", None)
+        time_note = row.pop("_time_note")
+        row["_notes"] = "; ".join(filter(None, (row["_notes"], time_note)))
+        row["_time_note"] = time_note
     return out
 
 
@@ -257,7 +284,7 @@ def merge(existing: list[dict], incoming: list[dict]
             # A launch we already hold from the extension or news: same local date, same order that day.
             candidates = [r for r in by_day.get(new["date"], []) if r.get("cns_id") is None]
             target = candidates[0] if candidates else None
-        note = new.pop("_notes")
+        note, time_note = new.pop("_notes"), new.pop("_time_note")
         if target is None:
             day = by_day.setdefault(new["date"], [])
             used = {_seq(r) for r in day}
@@ -271,9 +298,9 @@ def merge(existing: list[dict], incoming: list[dict]
             continue
         diffs = [f"  {f}: {format_cell(target.get(f))!r} -> {format_cell(new.get(f))!r}"
                  for f in CNS_FIELDS if format_cell(target.get(f)) != format_cell(new.get(f))]
-        notes = _no_time_flag(target.get("notes"), new["time_utc"] is None and new["date_precision"] == "day")
+        notes = _no_time_flag(target.get("notes"), time_note)
         if notes != target.get("notes"):
-            diffs.append(f"  notes: {'+' if NO_TIME_NOTE in (notes or '') else '-'} {NO_TIME_NOTE!r}")
+            diffs.append(f"  notes: {target.get('notes')!r} -> {notes!r}")
         if diffs:
             changed.append((target, target["launch_id"], new["cns_id"], diffs))
             old_date = target["date"]

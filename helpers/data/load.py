@@ -39,6 +39,8 @@ PERIOD_ENDS = {"day": None, "month": pd.offsets.MonthEnd(0), "quarter": pd.offse
 def reach(schema: Dataset, df: pd.DataFrame) -> pd.Series:
     """The date each row is about (its launch, report, event or period date; 31 December for a yearly figure):
     how far a dataset reaches is the latest of these. Not the date the row became known (see known_on)."""
+    if not schema.known_date:  # a reference table: no dated facts
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     col = df[schema.known_date]
     if schema.column(schema.known_date).kind == "int":
         return pd.to_datetime(col.astype("string") + "-12-31", errors="coerce")
@@ -46,19 +48,15 @@ def reach(schema: Dataset, df: pd.DataFrame) -> pd.Series:
 
 
 def period_end(schema: Dataset, df: pd.DataFrame) -> pd.Series:
-    """The last day of the period each row's date stands for, by the dataset's precision column (if any)."""
+    """The last day of the period each row's date stands for, by the dataset's precision column (if any; a value
+    such as `unknown` leaves the date as written)."""
     end = reach(schema, df)
     if schema.known_precision and schema.known_precision in df:
         precision = df[schema.known_precision].astype("string")
         for value, offset in PERIOD_ENDS.items():
-            rows = precision == value
+            rows = (precision == value).fillna(False).astype(bool)
             if offset is not None and rows.any():
                 end = end.where(~rows, end[rows] + offset)
-        unknown = precision.notna() & ~precision.isin(list(PERIOD_ENDS))
-        if unknown.any():
-            found = precision[unknown].iloc[0]
-            raise ValueError(f"{schema.file}: {schema.known_precision}: found {found!r}, expected one of "
-                             f"{', '.join(PERIOD_ENDS)}")
     return end
 
 

@@ -3,43 +3,21 @@ kept apart from how far each dataset reaches (computed from the rows: data_reach
 from __future__ import annotations
 
 import datetime as dt
-import re
-from dataclasses import dataclass
 
 from . import paths
+from .changelog import Entry, read as read_changelog  # noqa: F401  (Entry: the type changelog() returns)
 from .load import COVERAGE, as_of, coverage_text, record_read
-
-# A changelog entry starts with a heading like: ## 2026-11-28 · data cut-off 2026-11-28
-ENTRY = re.compile(r"^## (\d{4}-\d{2}-\d{2}) · data cut-off (\d{4}-\d{2}-\d{2})\s*$")
-
-
-@dataclass(frozen=True)
-class Entry:
-    date: dt.date
-    cutoff: dt.date
-    body: str
 
 
 def changelog() -> list[Entry]:
-    """Entries of data/CHANGELOG.md, newest first. Raises ValueError if there is none."""
+    """Entries of data/CHANGELOG.md, newest first (helpers/data/changelog.py reads and checks them).
+    Raises ValueError naming the first problem (file:line: found X, expected Y) if the file has any."""
     path = paths.data_dir() / "CHANGELOG.md"
     record_read(path)
-    entries, current, body = [], None, []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if line.startswith("## "):
-            match = ENTRY.match(line)
-            if not match:
-                raise ValueError(f"{path.name}:{number}: found {line!r}, expected '## YYYY-MM-DD · data cut-off YYYY-MM-DD'")
-            if current:
-                entries.append(Entry(*current, "\n".join(body).strip()))
-            current, body = (dt.date.fromisoformat(match[1]), dt.date.fromisoformat(match[2])), []
-        elif current:
-            body.append(line)
-    if current:
-        entries.append(Entry(*current, "\n".join(body).strip()))
-    if not entries:
-        raise ValueError(f"{path.name}: found no entry, expected at least one '## YYYY-MM-DD · data cut-off ...'")
-    return sorted(entries, key=lambda e: e.date, reverse=True)
+    entries, problems = read_changelog(path)
+    if problems:
+        raise ValueError(str(problems[0]))
+    return entries
 
 
 def last_searched() -> dt.date:
@@ -78,3 +56,12 @@ def not_yet_known(what: str) -> str:
     'Not yet known on 1 Nov 2024: what.' (Outside an as-of build: 'Not in the data: what.')"""
     limit = as_of()
     return f"Not yet known on {limit:%-d %b %Y}: {what}." if limit else f"Not in the data: {what}."
+
+
+def event_phrase(title: str, date) -> str:
+    """An event named in a sentence: 'Seoul announces new drills (2 November 2026)'. The title stays as the data
+    write it: titles begin with a name as often as not (Seoul, Kim, NATO), so lower-casing their first letter
+    after 'the' would turn 'Seoul announces' into 'the seoul announces'."""
+    import pandas as pd
+
+    return f"{str(title).strip().rstrip('.')} ({pd.Timestamp(date):%-d %B %Y})"

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from .schemas import DATASETS, Column, Dataset
+from .schemas import TABLES, Column, Dataset
 from .validate import PACKAGE, TIME_PATTERN, check_file, summary, validate_dir
 
 TYPES = {"date": "date", "int": "integer", "float": "number", "category": "string", "url": "string",
@@ -85,7 +85,7 @@ def describe(data_dir: Path, removals: dict[str, list[dict]] | None = None) -> d
         "description": "Curated datasets of the triangle research notebooks; every row names its source "
                        "(source_name, source_url). Codebook: README.md; update log: CHANGELOG.md.",
         "licenses": [LICENCE],
-        "resources": [resource(data_dir, s, removals.get(s.name, [])) for s in DATASETS.values()],
+        "resources": [resource(data_dir, s, removals.get(s.name, [])) for s in TABLES.values()],
     }
 
 
@@ -110,10 +110,10 @@ def _validated(data_dir: Path, removed: tuple[str, ...], then: str) -> tuple[dic
 
 def write(data_dir: Path, removed: tuple[str, ...] = (), why: str = "") -> tuple[bool, list[str]]:
     """Write the package. A dataset may only have fewer rows than recorded if it is named in `removed`."""
-    unknown = [n for n in removed if n not in DATASETS]
+    unknown = [n for n in removed if n not in TABLES]
     if unknown:
         return False, [f"--removed {', '.join(unknown)}: found no such dataset, expected one of "
-                       + ", ".join(DATASETS)]
+                       + ", ".join(TABLES)]
     if removed and not why.strip():
         return False, ['--removed needs --why "...": the reason is recorded with the removal']
     counts, errors = _validated(data_dir, removed, f"data/{PACKAGE} was not written.")
@@ -131,7 +131,8 @@ def write(data_dir: Path, removed: tuple[str, ...] = (), why: str = "") -> tuple
     package = describe(data_dir, removals)
     (data_dir / PACKAGE).write_text(render(package), encoding="utf-8")
     total = sum(r["rows"] for r in package["resources"])
-    return True, [f"wrote data/{PACKAGE}: {len(package['resources'])} datasets, {total} rows"]
+    return True, [f"wrote data/{PACKAGE}: {len(package['resources'])} tables (the datasets and the register of outlets), "
+                  f"{total} rows"]
 
 
 def _differences(old: dict[str, dict], new: dict[str, dict]) -> list[str]:

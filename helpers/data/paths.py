@@ -7,6 +7,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]  # helpers/data/paths.py -> the repository root
 NOTEBOOKS = ROOT / "notebooks"
 SITE = ROOT / "site"
+CITATION = ROOT / "CITATION.cff"  # the version and release date readers cite (helpers/tools/release.py bumps them)
 
 
 def build_dir() -> Path:
@@ -17,6 +18,11 @@ def build_dir() -> Path:
 def data_dir() -> Path:
     """The data folder; TRIANGLE_DATA_DIR lets tests and the importer point at a copy."""
     return Path(os.environ.get("TRIANGLE_DATA_DIR", ROOT / "data"))
+
+
+def releases_dir() -> Path:
+    """Each data release's verdicts, one JSON file per version (python -m helpers release VERSION)."""
+    return data_dir() / "releases"
 
 
 def figures_dir() -> Path:

@@ -22,6 +22,34 @@ def _reporter_kind_column() -> Column:
                   allowed=REPORTER_KINDS)
 
 
+PARTIES_TO_WAR = ("UKR", "RUS", "PRK")
+PRECISIONS = ("day", "month", "year")
+REPORT_PRECISIONS = PRECISIONS + ("unknown",)
+
+
+def _report_precision_column(undated: bool) -> Column:
+    """How exact the report date is; `undated` datasets also allow `unknown` (the page shows no date)."""
+    unknown = ("; unknown (the page shows no date, `report_date` is empty and the row is left out of as-of builds)"
+               if undated else "")
+    return Column("report_date_precision", "category", "How exact `report_date` is: day; month or year (the date is "
+                  f"the first day of that month or year){unknown}.", required=True,
+                  allowed=REPORT_PRECISIONS if undated else PRECISIONS)
+
+
+def _who_said_it_rules(statuses_for_parties: tuple[str, ...]) -> tuple[Rule, ...]:
+    """The reporter-kind rules of troop reports and transfers (data/README.md, "Who said it")."""
+    return (
+        Rule("reporter_kind", ("party_to_war",), "reporter_country", PARTIES_TO_WAR,
+             why="party_to_war is only for bodies of Ukraine, Russia or North Korea"),
+        Rule("reporter_country", PARTIES_TO_WAR, "reporter_kind", ("party_to_war", "company"),
+             why="a body of Ukraine, Russia or North Korea is a party to the war (a company speaks for itself)"),
+        Rule("status", statuses_for_parties, "reporter_kind", ("party_to_war",),
+             why="`claim` is reserved for an unverifiable statement by a party to the war"),
+        Rule("report_date_precision", ("unknown",), "report_date", ("",),
+             why="a row whose page shows no date has no report date"),
+    )
+
+
 @dataclass(frozen=True)
 class Column:
     name: str
@@ -35,6 +63,52 @@ class Column:
 
 
 @dataclass(frozen=True)
+class Rule:
+    """A coding rule between columns, checked on every row: where `if_column` holds one of `if_values`, `column`
+    must hold one of `values`, or (for text) contain a match of `pattern` and no match of `not_pattern`
+    (case-insensitive). "X only for Y" and "X must be V when Y" are both written this way. `why` is the rule in
+    words, printed with any breach. With a `marker` (a column name), a row may differ if its notes say why:
+    `[marker: reason]` (see MARKER)."""
+    if_column: str
+    if_values: tuple[str, ...]
+    column: str
+    values: tuple[str, ...] = ()
+    pattern: str | None = None
+    not_pattern: str | None = None
+    why: str = ""
+    marker: str = ""
+    says: str = ""  # what `pattern` / `not_pattern` ask, in words (for messages)
+
+    def expected(self) -> str:
+        """What the rule asks of `column`, in words."""
+        parts = ["one of " + ", ".join(v or "(empty)" for v in self.values)] if self.values else []
+        if self.says:
+            parts.append(self.says)
+        else:
+            parts += [f"text matching {self.pattern}"] if self.pattern else []
+            parts += [f"no text matching {self.not_pattern}"] if self.not_pattern else []
+        return " and ".join(parts)
+
+    def words(self) -> str:
+        """The rule as the codebook prints it."""
+        when = " or ".join(f"`{v}`" for v in self.if_values)
+        then = []
+        if self.values:
+            then.append("is " + " or ".join(f"`{v}`" for v in self.values))
+        if self.pattern:
+            then.append(f"matches `{self.pattern}`")
+        if self.not_pattern:
+            then.append(f"does not match `{self.not_pattern}`")
+        unless = f" (unless `notes` says why with `[{self.marker}: reason]`)" if self.marker else ""
+        return f"Where `{self.if_column}` is {when}, `{self.column}` {' and '.join(then)}{unless}: {self.why}."
+
+
+# A row that differs from a rule or from the register of outlets on purpose says why in its notes:
+# `[source_kind: the page is GlobalSecurity's own reference text]`. One marker per column, the reason in words.
+MARKER = r"\[(\w+): ([^\]]{10,})\]"
+
+
+@dataclass(frozen=True)
 class Dataset:
     name: str
     row: str  # what one row is
@@ -42,13 +116,16 @@ class Dataset:
     key: tuple[str, ...]  # a row is a duplicate when these repeat
     # When a row became known (as-of builds, the ledger's "known on" verdicts): see load.known_on.
     known_date: str  # the date the row is about (a launch, a report, a year): the earliest it can be known
-    known_precision: str | None = None  # column giving that date's precision (day/month/quarter/year), if any
     known_sources: tuple[str, ...] = ("source_date",)  # publication dates: known once the earliest was published
     publication_lag_days: int = 0  # added to the end of the period when no later source date is filled
     ranges: tuple[tuple[str, str], ...] = ()  # (low, high) pairs that must satisfy low <= high
     one_of: tuple[tuple[str, ...], ...] = ()  # at least one column of each group must be filled
     # (column, condition column, values): the column is required on rows whose condition column has one of the values
     required_if: tuple[tuple[str, str, tuple[str, ...]], ...] = ()
+    rules: tuple[Rule, ...] = ()  # coding rules between columns (see Rule)
+    # The column that says how exact `known_date` is (day, month, year), where the dataset has one: a row known
+    # only to a month or year is dated to the first day of that period, and the known-on rule reads this column.
+    known_precision: str = ""  # (a value `unknown`, or an empty cell, leaves the date as written)
     coverage: str = ""
 
     @property
@@ -61,6 +138,11 @@ class Dataset:
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
+
+    @property
+    def sourced(self) -> bool:
+        """False only for the curators' own records (the search log), which cite no page."""
+        return "source_url" in self.column_names
 
 
 SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirror", "encyclopedia")
@@ -144,6 +226,7 @@ MISSILE_LAUNCHES = Dataset(
                         "research)."),
     required_if=tuple((c, "data_origin", ("cns_extension", "news")) for c in
                       ("check_source_name", "check_source_url", "check_source_kind", "check_source_quote")),
+    known_precision="date_precision",
 )
 
 TROOP_MEASURES = ("deployed", "planned", "additional_deployed", "killed", "wounded", "casualties",
@@ -158,7 +241,9 @@ TROOP_REPORTS = Dataset(
     ranges=(("value_low", "value_high"),),
     columns=(
         Column("report_id", "text", "Stable id TR-NNN.", required=True, pattern=r"^TR-\d{3,}$"),
-        Column("report_date", "date", "Date the figure was made public.", required=True),
+        Column("report_date", "date", "Date the figure was made public (the first day of the month or year where "
+               "only that is known).", required=True),
+        _report_precision_column(undated=False),
         Column("reporter", "text", "Who made the estimate or statement (e.g. South Korea NIS).", required=True),
         Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT (the "
                "11-nation Multilateral Sanctions Monitoring Team) for groups; empty for unattributed groups.",
@@ -173,7 +258,13 @@ TROOP_REPORTS = Dataset(
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "acknowledgement", "claim")),
     ) + _quoted_source_columns(),
+    known_precision="report_date_precision",
+    rules=_who_said_it_rules(("claim",))[:3],
 )
+
+# Producers with a series of their own in trade.csv: notes of an `other` row that name one must say why.
+SERIES_PRODUCERS = (r"\b(KOTRA|KITA|Bank of Korea|BOK|Chinese customs|China customs|GAC|Russian (Federal )?customs"
+                    r"|Factbook|Comtrade)\b")
 
 TRADE = Dataset(
     name="trade",
@@ -197,6 +288,11 @@ TRADE = Dataset(
         Column("share_pct", "float", "Partner's share of North Korea's trade in that flow, as the source "
                "states it (percent).", minimum=0, maximum=100),
     ) + _quoted_source_columns(),
+    rules=(Rule("reporter_series", ("other",), "notes", not_pattern=SERIES_PRODUCERS, marker="reporter_series",
+                says="notes that credit no producer with a series of its own",
+                why="`other` is for producers without a series of their own: a figure the page credits to KOTRA, "
+                "KITA, the Bank of Korea, Chinese or Russian customs, the CIA Factbook or UN Comtrade is filed "
+                "under that series"),),
 )
 
 AID = Dataset(
@@ -232,8 +328,9 @@ TRANSFERS = Dataset(
     ranges=(("value_low", "value_high"), ("period_start", "period_end")),
     columns=(
         Column("transfer_id", "text", "Stable id TF-NNN.", required=True, pattern=r"^TF-\d{3,}$"),
-        Column("report_date", "date", "Date the estimate was made public; empty where no source showed it "
-               "(such rows are left out of as-of builds).", ),
+        Column("report_date", "date", "Date the estimate was made public (the first day of the month or year where "
+               "only that is known); empty only where the page shows no date (precision `unknown`)."),
+        _report_precision_column(undated=True),
         Column("reporter", "text", "Who made the estimate or statement.", required=True),
         Column("reporter_country", "text", "ISO3 code of the reporter; NATO, UNO (UN) or MSMT for groups; "
                "empty for unattributed media.", pattern=REPORTER_PATTERN),
@@ -254,12 +351,45 @@ TRANSFERS = Dataset(
         Column("status", "category", "Kind of figure.", required=True,
                allowed=("estimate", "official_statement", "claim")),
     ) + _quoted_source_columns(),
+    required_if=(("report_date", "report_date_precision", PRECISIONS),),
+    known_precision="report_date_precision",
+    rules=_who_said_it_rules(("claim",)),
 )
 
-EVENT_TYPES = ("summit", "visit", "treaty_signed", "treaty_ratified", "treaty_in_force", "treaty_expired",
-               "un_vote", "un_veto", "sanctions", "nuclear_test", "missile_milestone", "troop_deployment",
-               "troop_acknowledgement", "security_measure", "military_exercise", "statement",
-               "diplomatic_relations", "trade_agreement", "other")
+# The controlled list of event types with their definitions (the codebook prints them; rows must fit them).
+EVENT_TYPE_DEFINITIONS = {
+    "summit": "leaders of two or more states meet",
+    "visit": "an official below head of state or government visits another state",
+    "treaty_signed": "a treaty or binding agreement is signed",
+    "treaty_ratified": "a party ratifies a treaty (a parliament's vote, a head of state's signature or decree)",
+    "treaty_in_force": "a treaty enters into force, or is extended for a further term",
+    "treaty_termination_announced": "a party announces that it will end, not renew or withdraw from a treaty",
+    "treaty_expired": "a treaty, agreement or mandate lapses or loses effect",
+    "un_vote": "the UN Security Council or General Assembly votes (a resolution adopted or rejected)",
+    "un_veto": "a permanent member vetoes a Security Council draft",
+    "sanctions": "sanctions are imposed, tightened or eased by a state or the UN",
+    "nuclear_test": "a nuclear test explosion",
+    "missile_milestone": "a first or record missile or space launch",
+    "troop_deployment": "troops are sent, arrive or go into combat abroad",
+    "troop_acknowledgement": "a government admits a deployment it had not confirmed",
+    "security_measure": "a state changes its defence posture, alliances or deployments",
+    "military_exercise": "a military exercise is held or suspended",
+    "statement": "a government or leader says something on the record (a speech, a statement, a disclosure)",
+    "diplomatic_relations": "diplomatic relations are opened, broken or recognised",
+    "trade_agreement": "a trade or economic agreement is concluded",
+    "other": "anything else (an election, a death, a ceremony, a transport link)",
+}
+EVENT_TYPES = tuple(EVENT_TYPE_DEFINITIONS)
+# What a title must say for the types whose definition is a word (so a termination is not coded as an expiry).
+EVENT_TITLE_WORDS = {
+    "treaty_signed": r"sign",
+    "treaty_ratified": r"ratif|approves",
+    "treaty_in_force": r"in(to)? force|renew|takes? effect",
+    "treaty_termination_announced": r"announce|not renew|withdraw|scrap|terminat|denounc",
+    "treaty_expired": r"expire|lapse|lost effect|loses effect",
+    "un_veto": r"veto",
+    "nuclear_test": r"nuclear test",
+}
 
 EVENTS = Dataset(
     name="events",
@@ -268,21 +398,28 @@ EVENTS = Dataset(
     key=("event_id",),
     known_date="date",
     known_precision="date_precision",
+    ranges=(("date", "end_date"),),
     columns=(
         Column("event_id", "text", "Stable id EV-YYYY-slug.", required=True, pattern=r"^EV-\d{4}-[a-z0-9-]+$"),
-        Column("date", "date", "Date of the event.", required=True),
+        Column("date", "date", "Date of the event (its first day, for an event of several days).", required=True),
+        Column("end_date", "date", "Last day of an event of several days, where the source gives it."),
         Column("date_precision", "category", "How exact the date is.", required=True,
                allowed=("day", "month", "year")),
-        Column("event_type", "category", "Kind of event.", required=True, allowed=EVENT_TYPES),
+        Column("event_type", "category", "Kind of event (definitions in the codebook).", required=True,
+               allowed=EVENT_TYPES),
         Column("actors", "text", "ISO3 codes of the countries involved, separated by ';' (UNO = UN).",
                required=True, pattern=ISO3_PATTERN),
         Column("title", "text", "Short title.", required=True),
         Column("description", "text", "One or two sentences in the curators' own words.", required=True),
         Column("location", "text", "Where it happened."),
     ) + _quoted_source_columns(),
+    known_precision="date_precision",
+    rules=tuple(Rule("event_type", (kind,), "title", pattern=words, says=f"a title matching {words}",
+                     why=f"{kind} means: {EVENT_TYPE_DEFINITIONS[kind]}")
+                for kind, words in EVENT_TITLE_WORDS.items()),
 )
 
-SIGNAL_CHANNELS = ("mfa_briefing", "leader_readout", "leader_message", "senior_official", "un_statement",
+SIGNAL_CHANNELS = ("mfa_briefing", "mfa_statement", "leader_readout", "leader_message", "senior_official", "un_statement",
                    "un_vote", "joint_statement", "state_media", "visit", "trade_measure", "border_measure",
                    "military", "other")
 SIGNAL_TOPICS = ("troops_to_russia", "russia_dprk_treaty", "russia_dprk_ties", "missile_test", "nuclear_test",
@@ -312,9 +449,13 @@ CHINA_SIGNALS = Dataset(
                "alignment, for alignment topics), coded by the written rule in the codebook.", required=True,
                allowed=STANCES),
         Column("mentions_denuclearisation", "category", "Whether a readout or statement touching the peninsula "
-               "mentions denuclearisation; unknown when only an excerpt was read.", required=True,
-               allowed=("yes", "no", "unknown", "not_applicable")),
+               "mentions denuclearisation; unknown when only an excerpt was read; not_applicable for votes, visits "
+               "and measures.", required=True, allowed=("yes", "no", "unknown", "not_applicable")),
     ) + _quoted_source_columns(),
+    known_precision="date_precision",
+    rules=(Rule("channel", ("un_vote", "visit", "trade_measure", "border_measure"), "mentions_denuclearisation",
+                ("not_applicable",), why="a vote, a visit or a measure is not a readout or statement, so the "
+                "denuclearisation flag does not apply to it"),),
 )
 
 TRADE_MONTHLY = Dataset(
@@ -338,6 +479,35 @@ TRADE_MONTHLY = Dataset(
     ) + _quoted_source_columns(),
 )
 
+def _oil_columns(first_year: int) -> tuple[Column, ...]:
+    return (
+        Column("year", "int", "Year the deliveries count against.", required=True, minimum=first_year, maximum=2100),
+        Column("period_start", "date", "First day of the period covered, where the source gives one."),
+        Column("period_end", "date", "Last day of the period covered (earlier than 31 Dec for a partial year)."),
+        Column("supplier", "category", "Supplying country (ISO3).", required=True, allowed=("CHN", "RUS")),
+        Column("reporter", "text", "Who reported or estimated the quantity.", required=True),
+        Column("reporter_kind", "category", "Kind of reporter.", required=True,
+               allowed=("government", "intelligence", "multilateral", "research", "news")),
+        Column("status", "category", "self_reported = the supplier's own report to the UN 1718 Committee; "
+               "official_statement = the supplier's own published statistics; estimate = anyone else's figure.",
+               required=True, allowed=("self_reported", "estimate", "official_statement")),
+        Column("quantity", "float", "Quantity in `unit`, as exact as the source.", required=True, minimum=0),
+        Column("unit", "category", "Unit of `quantity` (never converted in the data; the notebooks convert with "
+               "the factors in the codebook).", required=True, allowed=("barrels", "tonnes")),
+    ) + _quoted_source_columns()
+
+
+CRUDE_OIL = Dataset(
+    name="crude_oil",
+    row="One reported or estimated quantity of crude oil delivered to North Korea (China's Dandong–Sinuiju "
+        "pipeline), counted against the UN cap (Resolution 2397: 4 million barrels a year).",
+    coverage="2013 onward, where published; China stopped publishing its crude exports to North Korea in 2014.",
+    key=("year", "period_start", "period_end", "supplier", "reporter", "quantity", "unit", "source_url"),
+    known_date="year",
+    ranges=(("period_start", "period_end"),),
+    columns=_oil_columns(2013),
+)
+
 REFINED_PETROLEUM = Dataset(
     name="refined_petroleum",
     row="One reported or estimated quantity of refined petroleum delivered to North Korea by China or Russia, "
@@ -346,19 +516,196 @@ REFINED_PETROLEUM = Dataset(
     key=("year", "period_start", "period_end", "supplier", "reporter", "quantity", "unit", "source_url"),
     known_date="year",
     ranges=(("period_start", "period_end"),),
+    columns=_oil_columns(2018),
+)
+
+# ---------------------------------------------------------------------------------------------------------
+# Evidence streams added in December 2026 (issue: the evidence a specialist expects)
+
+SEARCH_LOG = Dataset(
+    name="search_log",
+    row="One month of one dataset searched for: what was looked for, how many look-ups and results were read, "
+        "how many rows were added, so a month with nothing found is a documented zero, not an unsearched month.",
+    coverage="China's signals, every month from January 2023 to the latest month the stored pages reach.",
+    key=("dataset", "month"),
+    known_date="searched_on",
     columns=(
-        Column("year", "int", "Year the deliveries count against.", required=True, minimum=2018, maximum=2100),
-        Column("period_start", "date", "First day of the period covered, where the source gives one."),
-        Column("period_end", "date", "Last day of the period covered (earlier than 31 Dec for a partial year)."),
-        Column("supplier", "category", "Supplying country (ISO3).", required=True, allowed=("CHN", "RUS")),
-        Column("reporter", "text", "Who reported or estimated the quantity.", required=True),
+        Column("dataset", "category", "Dataset searched.", required=True, allowed=("china_signals",)),
+        Column("month", "text", "Month searched, YYYY-MM.", required=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
+        Column("searched_for", "text", "What was looked for that month, in the searcher's words.", required=True),
+        Column("lookups", "int", "Searches spent on that month.", required=True, minimum=0),
+        Column("results_read", "int", "Result excerpts read.", required=True, minimum=0),
+        Column("rows_added", "int", "Rows added to the dataset for that month in this search.", required=True,
+               minimum=0),
+        Column("alignment_briefings_found", "int", "Foreign-ministry briefings that month at which the Russia–North "
+               "Korea alignment was raised, as far as found (existing and new rows): the denominator of the "
+               "briefing shares.", required=True, minimum=0),
+        Column("searched_on", "date", "Day of the search.", required=True),
+        Column("notes", "text", "What was found or not, in the searcher's words."),
+    ),
+)
+
+VIEW_RELIABILITY = ("A", "B", "C", "D")
+CHINA_PRIVATE_VIEWS = Dataset(
+    name="china_private_views",
+    row="One account by a third party (an official, an intelligence service, an anonymous diplomat, an analyst) "
+        "of what Chinese officials think in private about the Russia–North Korea alignment.",
+    coverage="2023 onward, whatever the account says (reports of comfort count as much as reports of unease).",
+    key=("reporter", "date_said", "source_url"),
+    known_date="date_said",
+    known_precision="date_said_precision",
+    columns=(
+        Column("view_id", "text", "Stable id PV-NNN.", required=True, pattern=r"^PV-\d{3,}$"),
+        Column("date_said", "date", "When the account was given; empty when the page does not date it (such rows "
+               "count only in builds on all data, never as known on an earlier date)."),
+        Column("date_said_precision", "category", "How exact `date_said` is.", allowed=("day", "month")),
+        Column("refers_to", "text", "The period or meeting the account refers to, as the page says.", required=True),
+        Column("reporter", "text", "Who gave the account (a name, or 'anonymous' and a description).", required=True),
+        Column("reporter_role", "text", "Title as the page gives it."),
+        Column("reporter_country", "text", "ISO3 code of the reporter's country (EU and NATO for those bodies); "
+               "empty when the page does not say whose officials or analysts they are.",
+               pattern=r"^([A-Z]{3}|EU|NATO)$"),
         Column("reporter_kind", "category", "Kind of reporter.", required=True,
-               allowed=("government", "multilateral", "research", "news")),
-        Column("status", "category", "self_reported = the supplier's own report to the UN 1718 Committee.",
-               required=True, allowed=("self_reported", "estimate", "official_statement")),
-        Column("quantity", "float", "Quantity in `unit`, as exact as the source.", required=True, minimum=0),
-        Column("unit", "category", "Unit of `quantity` (never converted).", required=True,
-               allowed=("barrels", "tonnes")),
+               allowed=("government", "intelligence", "diplomat_anonymous", "analyst", "news")),
+        Column("view", "category", "What China thinks, per the account (rule in the codebook).", required=True,
+               allowed=("uneasy", "comfortable", "mixed", "unclear")),
+        Column("reliability", "category", "A = a named official on the record about Chinese officials' words; "
+               "B = a named official's or service's assessment without direct conversation; C = anonymous "
+               "officials or diplomats; D = analysts' or journalists' inference.", required=True,
+               allowed=VIEW_RELIABILITY),
+    ) + _quoted_source_columns(),
+)
+
+DPRK_CHANNELS = ("leader_message", "leader_visit", "delegation", "state_media", "statement", "ceremony",
+                 "measure", "other")
+DPRK_SIGNALS = Dataset(
+    name="dprk_signals",
+    row="One thing Pyongyang said or did toward Beijing: a message of Kim Jong Un to Xi Jinping, state-media "
+        "coverage of a Chinese occasion, a delegation, a ceremony, a measure.",
+    coverage="2018 onward.",
+    key=("date", "speaker", "channel", "occasion", "source_url"),
+    known_date="date",
+    known_precision="date_precision",
+    columns=(
+        Column("signal_id", "text", "Stable id DS-NNN.", required=True, pattern=r"^DS-\d{3,}$"),
+        Column("date", "date", "Day Pyongyang spoke or acted (first of the month at month precision).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True, allowed=("day", "month")),
+        Column("speaker", "text", "Who spoke or acted (Kim Jong Un, KCNA, Rodong Sinmun, a minister).", required=True),
+        Column("channel", "category", "How Pyongyang said or did it.", required=True, allowed=DPRK_CHANNELS),
+        Column("occasion", "text", "The occasion, e.g. 'Xi birthday 2024', 'PRC 75th anniversary'.", required=True),
+        Column("tone", "category", "Tone toward Beijing against the same occasion in other years (rule in the "
+               "codebook).", required=True, allowed=("warm", "routine", "cool")),
+    ) + _quoted_source_columns(),
+)
+
+ROK_GOVERNMENTS = ("Moon Jae-in", "Yoon Suk Yeol", "Han Duck-soo (acting)", "Choi Sang-mok (acting)",
+                   "Lee Jae-myung")
+ROK_MEASURE_TYPES = ("defence_budget", "strategic_command", "three_axis", "extended_deterrence", "nuclear_option",
+                     "nuclear_submarine", "opcon", "inter_korean_military", "trilateral_exercise",
+                     "bilateral_exercise", "ukraine_support", "arms_export", "statement_of_intent", "other")
+ROK_MEASURES = Dataset(
+    name="rok_measures",
+    row="One security measure or decision South Korea's government announced, considered, requested, decided or "
+        "carried out, with the direction it moves Seoul's posture (strengthen, maintain, relax).",
+    coverage="2022 onward.",
+    key=("date", "measure_type", "title", "source_url"),
+    known_date="date",
+    known_precision="date_precision",
+    columns=(
+        Column("measure_id", "text", "Stable id RM-NNN.", required=True, pattern=r"^RM-\d{3,}$"),
+        Column("date", "date", "Day of the announcement or decision (first of the month or year at lower "
+               "precision).", required=True),
+        Column("date_precision", "category", "How exact the date is.", required=True,
+               allowed=("day", "month", "year")),
+        Column("government", "category", "President in office that day (from the date, not the page).",
+               required=True, allowed=ROK_GOVERNMENTS),
+        Column("measure_type", "category", "Kind of measure.", required=True, allowed=ROK_MEASURE_TYPES),
+        Column("direction", "category", "Whether it strengthens, maintains or relaxes Seoul's security posture "
+               "(rule in the codebook).", required=True, allowed=("strengthen", "maintain", "relax")),
+        Column("stage", "category", "How far it went, as the page says.", required=True,
+               allowed=("considered", "announced", "requested", "decided", "implemented")),
+        Column("title", "text", "Short title in our words.", required=True),
+    ) + _quoted_source_columns(),
+)
+
+ROK_NUCLEAR_POLLS = Dataset(
+    name="rok_nuclear_polls",
+    row="One opinion poll's share of South Koreans supporting their own nuclear weapons (context, not a measure).",
+    coverage="2021 onward, where a page gives the figure.",
+    key=("pollster", "fieldwork_end", "support_pct", "source_url"),
+    known_date="fieldwork_end",
+    known_precision="fieldwork_precision",
+    columns=(
+        Column("poll_id", "text", "Stable id RP-NNN.", required=True, pattern=r"^RP-\d{3,}$"),
+        Column("fieldwork_end", "date", "Last day of fieldwork; empty when the page does not say."),
+        Column("fieldwork_precision", "category", "How exact `fieldwork_end` is.", allowed=("day", "month", "year")),
+        Column("pollster", "text", "Who ran the poll.", required=True),
+        Column("commissioned_by", "text", "Who commissioned or published it."),
+        Column("sample_size", "int", "Respondents.", minimum=1),
+        Column("question", "text", "What was asked, in our words.", required=True),
+        Column("support_pct", "float", "Share in favour, per cent.", required=True, minimum=0, maximum=100),
+    ) + _quoted_source_columns(),
+)
+
+RANKS = ("leader", "head_of_government", "head_of_legislature", "deputy_head_of_government", "party_secretary",
+         "minister", "vice_minister", "military_chief", "other")
+VISITS = Dataset(
+    name="visits",
+    row="One official visit or meeting between North Korea and China or between North Korea and Russia, with "
+        "both sides' ranks, so contact can be weighted by rank.",
+    coverage="2018 onward, vice-minister level and above (four rows below that level are kept and ranked other).",
+    key=("start_date", "pair", "visitor", "source_url"),
+    known_date="start_date",
+    known_precision="date_precision",
+    ranges=(("start_date", "end_date"),),
+    columns=(
+        Column("visit_id", "text", "Stable id VI-NNN.", required=True, pattern=r"^VI-\d{3,}$"),
+        Column("start_date", "date", "First day (first of the month at month precision).", required=True),
+        Column("end_date", "date", "Last day, where the page gives it."),
+        Column("date_precision", "category", "How exact the dates are.", required=True, allowed=("day", "month")),
+        Column("pair", "category", "Which relationship.", required=True, allowed=("CHN-PRK", "PRK-RUS")),
+        Column("visiting_country", "category", "Country of the visitor.", required=True,
+               allowed=("CHN", "PRK", "RUS")),
+        Column("visitor", "text", "Head of the visiting side.", required=True),
+        Column("visitor_title", "text", "Title as the page gives it.", required=True),
+        Column("visitor_rank", "category", "Rank class of the visitor (rule in the codebook).", required=True,
+               allowed=RANKS),
+        Column("host_country", "text", "Where it took place (ISO3).", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("counterpart", "text", "Highest-ranked person met, as the page names them."),
+        Column("counterpart_rank", "category", "Rank class of the counterpart.", allowed=RANKS),
+        Column("kind", "category", "Kind of visit (mostly our coding; notes say when the page says).",
+               required=True, allowed=("state_visit", "official_visit", "delegation", "working_visit",
+                                       "third_country_meeting")),
+        Column("event_id", "text", "The row of events.csv for the same visit, where there is one.",
+               pattern=r"^EV-[0-9a-z-]+$"),
+        Column("title", "text", "Short title in our words.", required=True),
+    ) + _quoted_source_columns(),
+)
+
+REVENUE_STREAMS = ("arms", "troops", "labour", "total")
+REVENUE_ESTIMATES = Dataset(
+    name="revenue_estimates",
+    row="One published estimate of what North Korea earns (or earned) from Russia for arms, troops or labour, as "
+        "a range or point in US$ millions, with its author and the period it covers.",
+    coverage="Estimates published 2024 onward for periods from August 2023.",
+    key=("author", "stream", "period_start", "period_end", "low_usd_m", "high_usd_m", "point_usd_m", "source_url"),
+    known_date="source_date",
+    ranges=(("period_start", "period_end"), ("low_usd_m", "high_usd_m")),
+    one_of=(("low_usd_m", "high_usd_m", "point_usd_m"),),
+    columns=(
+        Column("estimate_id", "text", "Stable id RE-NNN.", required=True, pattern=r"^RE-\d{3,}$"),
+        Column("author", "text", "Who made the estimate.", required=True),
+        Column("author_kind", "category", "Kind of author.", required=True,
+               allowed=("government", "intelligence", "research", "news", "other")),
+        Column("author_country", "text", "ISO3 code of the author's country.", required=True, pattern=r"^[A-Z]{3}$"),
+        Column("stream", "category", "What is paid for.", required=True, allowed=REVENUE_STREAMS),
+        Column("period_start", "date", "First day of the period covered, where the page gives it."),
+        Column("period_end", "date", "Last day of the period covered, where the page gives it."),
+        Column("period_precision", "category", "How exact the period's dates are.", allowed=("day", "month", "year")),
+        Column("low_usd_m", "float", "Low end of the range, US$ millions.", minimum=0),
+        Column("high_usd_m", "float", "High end of the range, US$ millions.", minimum=0),
+        Column("point_usd_m", "float", "A single figure, US$ millions, where the page gives one.", minimum=0),
+        Column("what_counted", "text", "What the estimate counts, in our words.", required=True),
     ) + _quoted_source_columns(),
 )
 
@@ -400,6 +747,42 @@ PLACES = Dataset(
     ) + _quoted_source_columns(),
 )
 
+OUTLETS = Dataset(
+    name="outlets",
+    row="One site the data cite (its register key: the registrable domain of a URL, see helpers/data/outlets.py), "
+        "with the outlet's name and kind: the register every row's source kind is checked against.",
+    coverage="Every host cited in a source, check-source or coordinate-source column of the datasets.",
+    key=("domain",),
+    known_date="",
+    columns=(
+        Column("domain", "text", "Register key: the URL's registrable domain, lower case (`news.kbs.co.kr` is "
+               "`kbs.co.kr`); a few hosts are kept whole (`web.archive.org`), GitHub as `github.com/owner/repo`.",
+               required=True, pattern=r"^([a-z0-9-]+\.)+[a-z0-9-]{2,}(/[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+)?$|^[0-9.]+$"),
+        Column("outlet", "text", "The outlet or site, as it names itself.", required=True),
+        Column("kind", "category", "Its kind, by the rule in the codebook: the `source_kind` a row citing it "
+               "takes unless the row's notes say why not.", required=True, allowed=SOURCE_KINDS),
+        Column("republishes", "category", "Whether the site republishes others' work: yes (a portal, aggregator, "
+               "document-sharing or archive site), no, or mixed (its own work besides copies).", required=True,
+               allowed=("yes", "no", "mixed")),
+        Column("carries_work_of", "text", "For a site that republishes: whose work it carries."),
+        Column("other_names", "text", "Other names by which sources and notes refer to the outlet, separated by "
+               "';' (used by `python -m helpers audit` to find outlets named in notes)."),
+        Column("notes", "text", "Why the kind, and doubts, in the curators' own words."),
+    ),
+    rules=(Rule("kind", ("mirror",), "republishes", ("yes", "mixed"), why="a mirror reposts others' work"),
+           Rule("republishes", ("yes", "mixed"), "carries_work_of", pattern=r"\S", says="a value",
+                why="a site that republishes says whose work it carries")),
+)
+
+# Definitions of allowed values, printed in the codebook under the dataset's column table.
+CATEGORY_DEFINITIONS: dict[str, dict[str, dict[str, str]]] = {"events": {"event_type": EVENT_TYPE_DEFINITIONS}}
+
 DATASETS: dict[str, Dataset] = {d.name: d for d in (MISSILE_LAUNCHES, TROOP_REPORTS, TRADE, AID, TRANSFERS,
                                                      EVENTS, CHINA_SIGNALS, TRADE_MONTHLY,
-                                                     REFINED_PETROLEUM, PLACES)}
+                                                     REFINED_PETROLEUM, PLACES, CRUDE_OIL, SEARCH_LOG,
+                                                     CHINA_PRIVATE_VIEWS, DPRK_SIGNALS, ROK_MEASURES,
+                                                     ROK_NUCLEAR_POLLS, VISITS, REVENUE_ESTIMATES)}
+# Reference tables: validated, packaged and documented like the datasets, but they hold no sourced facts (no
+# dates, no as-of filter), so loops over the sourced datasets use DATASETS and these use TABLES.
+REFERENCE: dict[str, Dataset] = {OUTLETS.name: OUTLETS}
+TABLES: dict[str, Dataset] = {**DATASETS, **REFERENCE}

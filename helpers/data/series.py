@@ -3,9 +3,10 @@
 Sources often repeat or revise a figure, and several statistical series cover the same partner. Two steps:
 
 1. **Within one series** (`one_per_year`, `trade_series`): rows the curators flagged (the word ``CAUTION`` in
-   `notes`, see the codebook) are left out unless asked; then the most recently published source wins
-   (undated sources rank last); among equally recent sources the more precise figure wins (2,730 beats
-   2,700); then the earlier CSV line.
+   `notes`, see the codebook) are left out unless asked; then the most precise figure wins (2,180.39 beats a
+   later recap's rounded 2,100: a recap never overrides the release it rounds); among equally precise figures
+   the most recently published source wins (undated sources rank last, so a revision beats the first release);
+   then the earlier CSV line.
 2. **Across series** (`trade_figure`): the first series in `PREFERENCE[partner]` that has a figure for the
    year. The codebook says not to splice series, so every chosen figure says which series it came from and
    whether it is a *fallback* (not the partner's first-choice series): a chart draws its line from one series
@@ -55,7 +56,7 @@ def one_per_year(df: pd.DataFrame, value: str = "value_usd_m", include_flagged: 
     rows = rows.reset_index()
     ranked = rows.assign(_dated=rows["source_date"].notna(), _date=rows["source_date"],
                          _digits=rows[value].map(sig_digits), _line=-rows["line"])
-    ranked = ranked.sort_values(["year", "_dated", "_date", "_digits", "_line"], na_position="first")
+    ranked = ranked.sort_values(["year", "_digits", "_dated", "_date", "_line"], na_position="first")
     picked = ranked.drop_duplicates("year", keep="last").drop(columns=["_dated", "_date", "_digits", "_line"])
     return picked.set_index("line").sort_values("year")
 

@@ -14,7 +14,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .schemas import DATASETS, Column, Dataset
+from . import outlets
+from .schemas import DATASETS, MARKER, OUTLETS, TABLES, Column, Dataset, Rule
 
 LIMIT = 50  # problems shown before the rest are only counted: a huge broken file stays readable
 PACKAGE = "datapackage.json"  # its row counts are the memory of what was there (see helpers/data/package.py)
@@ -107,6 +108,33 @@ def parse_cell(col: Column, raw: str):
     return value
 
 
+def markers(notes: str | None) -> dict[str, str]:
+    """The `[column: reason]` notes by which a row says why it differs from a rule or the register."""
+    return {m[1]: m[2].strip() for m in re.finditer(MARKER, notes or "")}
+
+
+def _cell(value) -> str:
+    return "" if value is None else str(value)
+
+
+def rule_problems(rule: Rule, row: dict, label: str, line: int) -> list[Problem]:
+    """The breach of one coding rule on one row, if any (see schemas.Rule)."""
+    if _cell(row[rule.if_column]) not in rule.if_values:
+        return []
+    if rule.marker and rule.marker in markers(row.get("notes")):
+        return []
+    value = _cell(row[rule.column])
+    ok = (not rule.values or value in rule.values) \
+        and (not rule.pattern or re.search(rule.pattern, value, re.I)) \
+        and (not rule.not_pattern or not re.search(rule.not_pattern, value, re.I))
+    if ok:
+        return []
+    where = f"{rule.if_column} is {_cell(row[rule.if_column])}: {rule.why}"
+    if rule.marker:
+        where += f"; or the reason in notes as [{rule.marker}: reason]"
+    return [Problem(label, line, rule.column, _show(value), f"{rule.expected()} ({where})")]
+
+
 def _label(path: Path) -> str:
     return path.name if path.parent.name != "data" else f"data/{path.name}"
 
@@ -130,6 +158,48 @@ def read_text(path: Path, expected: str) -> tuple[str | None, list[Problem]]:
         line = data[: err.start].count(b"\n") + 1
         return None, [Problem(label, line, "", f"byte 0x{data[err.start]:02x}", "UTF-8 text")]
     return re.sub(r"\r+\n?", "\n", text.removeprefix("\ufeff")), []
+
+
+def _bad_cells(schema: Dataset, cells: list[str]) -> int:
+    bad = 0
+    for col, raw in zip(schema.columns, cells):
+        try:
+            parse_cell(col, raw)
+        except ValueError:
+            bad += 1
+    return bad
+
+
+def _comma_columns(schema: Dataset, cells: list[str]) -> list[int]:
+    """Indexes of the columns whose cell may have held the unquoted comma(s): those whose cell, joined again with
+    the extra field(s) after it, leaves the fewest cells that break the schema. The text after a typed comma
+    usually starts with a space, which no column allows, so there is most often one."""
+    extra = len(cells) - len(schema.columns)
+    joined = [cells[:i] + [",".join(cells[i:i + extra + 1])] + cells[i + extra + 1:] for i in range(len(schema.columns))]
+    scores = [_bad_cells(schema, row) for row in joined]
+    return [i for i, score in enumerate(scores) if score == min(scores)]
+
+
+def _either(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " or " + words[-1]
+
+
+def field_count_problem(schema: Dataset, cells: list[str], label: str, line: int) -> Problem:
+    """A row with too many or too few fields. Too many is nearly always a comma typed in a cell that is not in
+    double quotes, so the message names the column where the extra field starts (the one after that cell); too
+    few names no column, since any column could be the one left out."""
+    n, expected, names = len(cells), len(schema.columns), schema.column_names
+    if n < expected:
+        return Problem(label, line, "", f"a row of {n} fields",
+                       f"{expected} fields, one per column (a cell left out? an empty cell still needs its "
+                       "comma; no column of this row was checked)")
+    found = _comma_columns(schema, cells)
+    starts = _either([f"`{names[i + 1]}`" if i + 1 < expected else "the end of the row" for i in found])
+    starts = starts if starts == "the end of the row" else "column " + starts
+    return Problem(label, line, names[found[0]],
+                   f"a row of {n} fields, the extra field starting at {starts} (a comma in "
+                   f"{_either([f'`{names[i]}`' for i in found])}?)",
+                   f"{expected} fields: a cell with a comma must be in double quotes")
 
 
 def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list[int], list[Problem]]:
@@ -174,8 +244,8 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
         if not cells:
             problems.append(Problem(label, start, "", "an empty line", "a data row"))
             continue
-        if len(cells) != len(expected):
-            problems.append(Problem(label, start, "", f"{len(cells)} fields", f"{len(expected)} fields"))
+        if len(cells) != len(expected):  # no column check on this row: every cell after the slip would be blamed
+            problems.append(field_count_problem(schema, cells, label, start))
             continue
         row, ok = {}, True
         for col, raw in zip(schema.columns, cells):
@@ -194,6 +264,8 @@ def check_text(text: str, schema: Dataset, label: str) -> tuple[list[dict], list
             if row[cond] in values and row[col] is None:
                 problems.append(Problem(label, start, col, _show(""), f"a value (required where {cond} is "
                                         + " or ".join(values) + ")"))
+        for rule in schema.rules:
+            problems += rule_problems(rule, row, label, start)
         for group in schema.one_of:
             if all(row[c] is None for c in group):
                 problems.append(Problem(label, start, group[0], "all of " + ", ".join(group) + " empty",
@@ -252,16 +324,71 @@ def lost_rows(label: str, found: int, recorded: int) -> list[Problem]:
                     f"at least {recorded} (the count recorded in data/{PACKAGE}): {gone}")]
 
 
+def outlet_problems(register: outlets.Register, rows: list[dict], lines: list[int], label: str) -> list[Problem]:
+    """Rows whose cited host is not in the register of outlets, or whose source kind is not the register's kind
+    for that host and whose notes do not say why (`[source_kind: reason]`, `[check_source_kind: reason]`)."""
+    found = []
+    for row, line in zip(rows, lines):
+        said = markers(row.get("notes"))
+        for url_column, kind_column in outlets.URL_COLUMNS:
+            if not row.get(url_column):
+                continue
+            host = outlets.key(row[url_column])
+            outlet = register.rows.get(host)
+            if outlet is None:
+                found.append(Problem(label, line, url_column, f"the host {host}, which is not in the register",
+                                     f"a registered host (add {host} to data/outlets.csv with its outlet, kind and "
+                                     "whether it republishes others' work)"))
+            elif kind_column and row.get(kind_column) not in (None, outlet["kind"]) and kind_column not in said:
+                found.append(Problem(label, line, kind_column, f"{row[kind_column]!r} for {host}",
+                                     f"{outlet['kind']!r}, the register's kind for {outlet['outlet']} "
+                                     f"(data/outlets.csv), or the reason in notes as [{kind_column}: reason]"))
+    return found
+
+
 def validate_dir(data_dir: Path, removed: tuple[str, ...] = ()) -> tuple[dict[str, int], list[Problem]]:
-    """Validate every dataset in a folder. Returns row counts and all problems (never raises on bad data).
+    """Validate every dataset and reference table in a folder, and its CHANGELOG.md. Returns row counts and all
+    problems (never raises on bad data). Rows are also checked against the register of outlets
+    (data/outlets.csv), once it is valid.
 
     `removed` names datasets whose lost rows are being recorded as deliberate (`helpers package --removed`)."""
     counts, (recorded, problems) = {}, recorded_rows(data_dir)
-    for schema in DATASETS.values():
+    read = {}
+    for schema in TABLES.values():
         path = data_dir / schema.file
-        text, rows, _, found = _read_and_check(path, schema)
+        text, rows, lines, found = _read_and_check(path, schema)
         if text is not None and schema.name in recorded and schema.name not in removed:
             found += lost_rows(_label(path), count_records(text), recorded[schema.name])
         counts[schema.name] = len(rows)
+        read[schema.name] = (rows, lines, _label(path), not found)
         problems.extend(found)
+    register_rows, _, _, register_ok = read.pop(OUTLETS.name)
+    if register_ok:
+        register = outlets.Register(register_rows)
+        for rows, lines, label, _ in read.values():
+            problems.extend(outlet_problems(register, rows, lines, label))
+    from .changelog import read as read_changelog  # here: the changelog reader builds on this module
+
+    problems.extend(read_changelog(data_dir / "CHANGELOG.md")[1])
     return counts, problems
+
+
+def mirror_shares(data_dir: Path) -> dict[str, tuple[int, int]]:
+    """(rows on a mirror or aggregator, sourced rows) per dataset and for 'all': rows outside the CNS import
+    that name a source (the missile rows after the CNS export are judged by their check source)."""
+    import csv
+
+    out: dict[str, tuple[int, int]] = {}
+    for schema in DATASETS.values():
+        names = schema.column_names
+        if "source_url" not in names:
+            continue
+        with open(data_dir / schema.file, encoding="utf-8", newline="") as f:
+            rows = list(csv.DictReader(f))
+        if "data_origin" in names:  # the CNS import carries no quote; later rows are checked against news
+            kinds = [r["check_source_kind"] for r in rows if r["data_origin"] != "cns"]
+        else:
+            kinds = [r["source_kind"] for r in rows]
+        out[schema.name] = (sum(k == "mirror" for k in kinds), len(kinds))
+    out["all"] = (sum(m for m, _ in out.values()), sum(n for _, n in out.values()))
+    return out

@@ -196,3 +196,56 @@ def signals_timeline(signals: pd.DataFrame) -> go.Figure:
                           "<br>Source: %{customdata[2]}<br>%{customdata[3]}<extra></extra>"))
     fig.update_yaxes(tickvals=list(range(len(groups))), ticktext=groups, range=[-0.6, len(groups) - 0.4])
     return fig
+
+
+# --- Shares by period, contact by rank, Pyongyang's tone (the thesis's indicators, notebook 7) ----------------
+
+def period_shares(signals: pd.DataFrame, periods: list[tuple[str, pd.Timestamp, pd.Timestamp]],
+                  cool=("distancing", "critical")) -> pd.DataFrame:
+    """Per period: signals, how many distance or criticise, the share and its 95 % Wilson interval."""
+    from ..data.stats import wilson
+
+    rows = []
+    for label, start, end in periods:
+        part = signals[(signals["date"] >= start) & (signals["date"] <= end)]
+        k, n = int(part["stance"].isin(cool).sum()), len(part)
+        lo, hi = wilson(k, n)
+        rows.append({"Period": label, "From": start, "To": end, "Signals": n, "Distancing or critical": k,
+                     "Share": k / n if n else float("nan"), "Low": lo, "High": hi})
+    return pd.DataFrame(rows)
+
+
+def draw_period_shares(shares: pd.DataFrame):
+    fig, ax = plt.subplots(figsize=(10, 4.6))
+    x = range(len(shares))
+    ax.bar(x, shares["Share"], color=STANCE_COLOURS["distancing"], alpha=0.85, width=0.6)
+    ax.errorbar(x, shares["Share"], yerr=[shares["Share"] - shares["Low"], shares["High"] - shares["Share"]],
+                fmt="none", ecolor="#333333", capsize=5, lw=1.2)
+    for i, r in shares.iterrows():
+        ax.text(i, r["High"] + 0.02, f"{r['Distancing or critical']} of {r['Signals']}", ha="center", va="bottom",
+                fontsize=9)
+    ax.set_xticks(list(x), [textwrap.fill(p, 18) for p in shares["Period"]], fontsize=9)
+    ax.set_ylabel("Share distancing or critical")
+    ax.yaxis.set_major_formatter(lambda v, _: f"{v:.0%}")
+    ax.set_ylim(0, min(1.0, float(shares["High"].max()) + 0.12))
+    return fig, ax
+
+
+def contact_by_half_year(visits: pd.DataFrame, weights: dict[str, int]) -> pd.DataFrame:
+    """Rank-weighted senior contact with Pyongyang per half-year, China and Russia side by side."""
+    v = visits.assign(weight=visits["visitor_rank"].astype(str).map(weights).fillna(0),
+                      half=visits["start_date"].dt.year.astype(str) + "-H"
+                      + ((visits["start_date"].dt.month > 6) + 1).astype(str))
+    table = v.pivot_table(index="half", columns="pair", values="weight", aggfunc="sum", fill_value=0, observed=True)
+    if len(table):  # every half-year the register spans, a half-year with no visit found drawn as zero
+        years = range(int(table.index.min()[:4]), int(table.index.max()[:4]) + 1)
+        halves = [f"{y}-H{h}" for y in years for h in (1, 2)]
+        halves = [h for h in halves if table.index.min() <= h <= table.index.max()]
+        table = table.reindex(halves, fill_value=0)
+    return table.reindex(columns=["CHN-PRK", "PRK-RUS"], fill_value=0)
+
+
+def tone_by_year(dprk: pd.DataFrame) -> pd.DataFrame:
+    """Pyongyang's signals toward Beijing per year, by tone."""
+    table = dprk.groupby([dprk["date"].dt.year, "tone"], observed=True).size().unstack(fill_value=0)
+    return table.reindex(columns=["warm", "routine", "cool"], fill_value=0)

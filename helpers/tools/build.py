@@ -161,14 +161,17 @@ def _write_if_changed(dst: Path, text: str) -> None:
 def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     import plotly
 
-    from .pages import changes_page, figure_pack, front_page
+    from .pages import CITE_MARKER, SITE_PAGES, changes_page, downloads_page, figure_pack, front_page, how_to_cite, site_links
+    from .codebook import site_page
 
     src = dirs["src"]
+    filled = {"index.md": lambda text: front_page(text, dirs["executed"]),  # pages with parts computed on each build
+              "about.md": lambda text: text.replace(CITE_MARKER, how_to_cite())}
     for page in paths.SITE.rglob("*"):
-        if page.is_file() and page.name != "index.md":
+        if page.is_file() and page.relative_to(paths.SITE).as_posix() not in filled:
             _copy_if_changed(page, src / page.relative_to(paths.SITE))
-    index = (paths.SITE / "index.md").read_text(encoding="utf-8")
-    _write_if_changed(src / "index.md", front_page(index, dirs["executed"]))
+    for name, fill in filled.items():
+        _write_if_changed(src / name, fill((paths.SITE / name).read_text(encoding="utf-8")))
     current = {s.stem for s in notebook_sources()}
     for stale in (src / "notebooks").glob("*.ipynb"):  # a renamed or removed notebook leaves no page behind
         if stale.stem not in current:
@@ -176,17 +179,63 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     for executed in sorted(dirs["executed"].glob("*.ipynb")):
         if executed.stem in current:
             _copy_if_changed(executed, src / "notebooks" / executed.name)
-    _copy_if_changed(paths.data_dir() / "README.md", src / "data.md")
-    for extra, target in ((paths.ROOT / "seminar" / "README.md", "seminar.md"),
-                          (paths.ROOT / "UPDATING.md", "updating.md")):
-        if extra.exists():
-            _copy_if_changed(extra, src / target)
+    for repo_page, target in SITE_PAGES.items():  # the repository's own pages, their links pointed at the site's
+        origin = paths.data_dir() / "README.md" if repo_page == "data/README.md" else paths.ROOT / repo_page
+        if origin.exists() and target != "changes.md":  # the changelog is shown by the generated "What changed"
+            text = origin.read_text(encoding="utf-8")
+            if repo_page == "data/README.md":  # the codebook's share-of-copies block is filled from the data
+                text = site_page(text)
+            _write_if_changed(src / target, site_links(text, repo_page))
     _write_if_changed(src / "changes.md", changes_page())
+    offered = write_downloads(src / "_extra", dirs["base"], as_of)
+    _write_if_changed(src / "downloads.md", downloads_page(with_package="datapackage.json" in offered))
     _write_if_changed(src / "figures.md", figure_pack(dirs["figures"], for_site=True))
     for fig in sorted([*dirs["figures"].glob("*.png"), *dirs["figures"].glob("*.csv")]):  # images, values drawn
         _copy_if_changed(fig, src / "figures" / fig.name)
     _copy_if_changed(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, src / "_static" / PLOTLY_JS)
     _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
+
+
+def _data_zip(folder: Path) -> bytes:
+    """The data folder as a zip, byte-identical while the files are (fixed dates, sorted names)."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            rel = path.relative_to(folder)
+            if any(part.startswith(".") or part == "__pycache__" for part in rel.parts):
+                continue
+            info = zipfile.ZipInfo(f"data/{rel.as_posix()}", date_time=(1980, 1, 1, 0, 0, 0))
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            zf.writestr(info, path.read_bytes())
+    return buf.getvalue()
+
+
+def write_downloads(extra: Path, base: Path, as_of: str | None) -> list[str]:
+    """The files the Data downloads page offers, into the site's extra files (copied to the site's root): each
+    CSV and the data package under data/, a zip of the data folder, and verdicts.json (also written to the build
+    folder itself, for scripts). Returns the names of the files offered beside the CSVs."""
+    from .pages import DATA_ZIP, DOWNLOADS, VERDICTS
+    from .release import read_citation
+    from .verdicts import collect
+    from ..data.schemas import DATASETS
+
+    data = paths.data_dir()
+    offered = [f for f in ("datapackage.json",) if (data / f).exists()]
+    for name in [s.file for s in DATASETS.values()] + offered:
+        _copy_if_changed(data / name, extra / DOWNLOADS / name)
+    zipped = _data_zip(data)
+    if not (extra / DATA_ZIP).exists() or (extra / DATA_ZIP).read_bytes() != zipped:
+        (extra / DATA_ZIP).write_bytes(zipped)
+    cite = read_citation()
+    record = {"title": cite.title, "version": cite.version, "date_released": cite.date_released,
+              **collect(dt.date.fromisoformat(as_of) if as_of else None)}
+    text = json.dumps(record, indent=1, ensure_ascii=False) + "\n"
+    _write_if_changed(extra / VERDICTS, text)
+    _write_if_changed(base / VERDICTS, text)
+    return offered
 
 
 def assemble_student_site(dirs: dict[str, Path]) -> None:
@@ -238,6 +287,7 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
     """Validate, execute (cached) and render. `execute_only` stops after the notebooks and their figures:
     quicker for notebook authors (and the cache tests) who do not need the pages."""
     from .pages import figure_pack
+    from ..data.schemas import DATASETS, OUTLETS
     from ..data.validate import summary, validate_dir
 
     if as_of:
@@ -249,7 +299,9 @@ def build(as_of: str | None = None, jobs: int = 2, only: list[str] | None = None
         for line in summary(problems):
             print(f"  {line}")
         raise SystemExit(f"{len(problems)} problem(s) in data/: fix them before building (nothing was built).")
-    print(f"  {sum(counts.values())} rows in {len(counts)} datasets", flush=True)
+    datasets = {n: c for n, c in counts.items() if n in DATASETS}
+    print(f"  {sum(datasets.values())} rows in {len(datasets)} datasets; {counts[OUTLETS.name]} sites in the register "
+          "of outlets", flush=True)
     print("2/4 executing notebooks" + (f" with data known on {as_of}" if as_of else ""), flush=True)
     dirs = execute_all(as_of, jobs, only)
     print("3/4 exporting figures", flush=True)

@@ -1,10 +1,15 @@
-"""Generated pages: the figure pack (figures/README.md) and the site's "What changed" page."""
+"""Generated pages: the figure pack (figures/README.md), the site's "What changed" page (with the verdict changes
+between releases), the front page, the data downloads page, "How to cite", and the links of the repository's own
+pages (UPDATING.md, data/README.md) pointed at the site's pages."""
 from __future__ import annotations
 
 import json
+import posixpath
+import re
 from pathlib import Path
 
 from ..data.meta import changelog
+from .release import read_citation
 
 FIGURE_LICENCE = "CC BY 4.0 (https://creativecommons.org/licenses/by/4.0/)"
 CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
@@ -59,10 +64,29 @@ def changes_page() -> str:
              "Each update of the data is recorded in `data/CHANGELOG.md` with its date and the data cut-off it",
              "brought (the day the sources were last searched). How far each dataset actually reaches:", "",
              *coverage_table(), "", "For yearly data (trade, aid) the date is the end of the latest year.", "",
-             "## Updates, newest first", ""]
+             *release_changes(), "## Updates, newest first", ""]
     for e in changelog():
         lines += [f"### {e.date.isoformat()}: data cut-off {e.cutoff.isoformat()}", "", e.body, ""]
     return "\n".join(lines)
+
+
+def release_changes() -> list[str]:
+    """The section of "What changed" that lists the verdict changes between the last two recorded releases."""
+    from .release import recorded, verdict_changes
+
+    lines = ["## Verdict changes between releases", ""]
+    releases = recorded()
+    if len(releases) < 2:
+        first = (f"Release {releases[0]['version']} ({releases[0]['date_released']}) is the first whose verdicts "
+                 "are recorded; the next release will be compared with it here." if releases else
+                 "No release's verdicts are recorded yet.")
+        return lines + [first + " A release is recorded with `python -m helpers release VERSION` (see "
+                        "[Updating](updating.md#releasing-a-version)).", ""]
+    old, new = releases[-2], releases[-1]
+    changes = verdict_changes(old, new)
+    lines.append(f"Main-rule verdicts on all data, release {old['version']} ({old['date_released']}) against release "
+                 f"{new['version']} ({new['date_released']}):")
+    return lines + [""] + ([f"- {c}" for c in changes] if changes else ["- No verdict changed."]) + [""]
 
 
 FRONT_MARKER = "<!-- front-page:results -->"
@@ -114,3 +138,110 @@ def front_page(index_text: str, executed_dir: Path) -> str:
         first = line.split(". ")[0].rstrip(".") + "." if line else "(no headline)"
         grid.append(f"- [{nb.stem}](notebooks/{nb.stem}.ipynb): {first}")
     return index_text.replace(FRONT_MARKER, "\n".join(grid))
+
+
+DOWNLOADS = "data"  # the folder of the site (beside its pages) that holds each CSV and the data package
+DATA_ZIP = "triangle-data.zip"
+VERDICTS = "verdicts.json"
+
+
+def _reach(schema, df) -> str:
+    """How far a dataset's rows reach on the column that dates them: '9 Apr 1984 – 19 Apr 2026 (date)'."""
+    col = df[schema.known_date].dropna()
+    if col.empty:
+        return f"no row has a {schema.known_date}"
+    if schema.column(schema.known_date).kind == "int":
+        return f"{int(col.min())} – {int(col.max())} ({schema.known_date})"
+    return f"{col.min():%-d %b %Y} – {col.max():%-d %b %Y} ({schema.known_date.replace('_', ' ')})"
+
+
+def downloads_page(with_package: bool = True) -> str:
+    """The Data downloads page: each CSV with its rows, columns and reach, computed from the files offered."""
+    import html
+
+    from ..data import load
+    from ..data.schemas import DATASETS
+
+    cite = read_citation()
+    rows = []
+    for name, schema in DATASETS.items():
+        df = load.load(name, all_rows=True)
+        rows.append(f"<tr><td><a href='{DOWNLOADS}/{schema.file}' download>{schema.file}</a></td>"
+                    f"<td>{html.escape(schema.row)}</td><td>{len(df):,}</td><td>{len(schema.columns)}</td>"
+                    f"<td>{_reach(schema, df)}</td></tr>")
+    files = [(DATA_ZIP, "the whole data folder: every CSV, the codebook, the changelog, the licence, the data "
+                        "package, the rows removed on purpose, the base maps and the release records")]
+    if with_package:
+        files.append((f"{DOWNLOADS}/datapackage.json", "the Frictionless Data Package: each column's type, "
+                      "constraints and description, the sources, licence, row counts and hashes, to load the CSVs "
+                      "with their types in Python or R (keep it in the folder of the CSVs)"))
+    files.append((VERDICTS, "every claim, every rule (main and variants) and its verdict on the data known on the "
+                            "article's date and on all data, with the evidence and, where the ledger gives them, "
+                            "the rows each verdict rests on"))
+    return "\n".join([
+        "# Data downloads", "",
+        f"The data behind every chart and verdict, version {cite.version} ({cite.date_released}; see "
+        "[How to cite](about.md#how-to-cite)). Each file is UTF-8, comma-delimited, with ISO dates (YYYY-MM-DD); the "
+        "columns, their types and allowed values are described in the [codebook](data.md). The rows, columns and "
+        "dates below are computed from the files offered here on every build.", "",
+        "```{raw} html",
+        "<table class='downloads'><thead><tr><th>File</th><th>A row is</th><th>Rows</th><th>Columns</th>"
+        "<th>Dates (the column that dates a row)</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>",
+        "```", "",
+        "## Everything at once", "",
+        "```{raw} html",
+        "<ul class='downloads'>" + "".join(f"<li><a href='{href}' download>{href.split('/')[-1]}</a>: "
+                                           f"{html.escape(what)}.</li>" for href, what in files) + "</ul>",
+        "```", "",
+        "Licence: our curation is CC BY 4.0; figures from third-party sources remain their producers' (each row "
+        "names its source).", ""])
+
+
+CITE_MARKER = "<!-- about:how-to-cite -->"
+
+
+def how_to_cite() -> str:
+    """The "How to cite" text: the version and release date read from CITATION.cff on every build."""
+    cite = read_citation()
+    year = cite.date_released[:4]
+    key = "triangle_notebooks_" + cite.version.replace(".", "_")
+    return "\n".join([
+        f"Version **{cite.version}**, released **{cite.date_released}** (from `CITATION.cff`, which every data release "
+        "updates). Please cite the version you used, and the producers of the figures you rely on (named row by row "
+        "in the data):", "",
+        "```text",
+        f"{cite.authors} ({year}). {cite.title} (version {cite.version}, released {cite.date_released}) [Data set "
+        "and notebooks].",
+        "```", "",
+        "```bibtex",
+        f"@misc{{{key},",
+        f"  author = {{{{{cite.authors}}}}},",
+        f"  title = {{{cite.title}}},",
+        f"  year = {{{year}}},",
+        f"  version = {{{cite.version}}},",
+        f"  note = {{Released {cite.date_released}. Data and text CC BY 4.0, code MIT}}",
+        "}",
+        "```", "",
+        f"The verdicts of this version are in `{VERDICTS}`, offered with the data on [Data downloads](downloads.md).",
+        ""])
+
+
+# The repository's pages the site renders, by their path in the repository, and the site page each becomes.
+SITE_PAGES = {"data/README.md": "data.md", "data/CHANGELOG.md": "changes.md", "UPDATING.md": "updating.md",
+              "seminar/README.md": "seminar.md"}
+LINK = re.compile(r"(?<!!)\[([^\]\n]*)\]\(([^)\s]+)\)")
+
+
+def site_links(text: str, source: str) -> str:
+    """A repository page (`source`, its path in the repository) ready for the site: a relative link to another
+    page the site renders points at that page, and a link to a file the site does not carry becomes its text."""
+    def fix(match: re.Match) -> str:
+        label, target = match[1], match[2]
+        if re.match(r"^([a-z][a-z0-9+.-]*:|#|/)", target, re.I):
+            return match[0]  # a web address, a mail address, or an anchor on the same page
+        path, _, anchor = target.partition("#")
+        repo_path = posixpath.normpath(posixpath.join(posixpath.dirname(source), path))
+        if repo_path in SITE_PAGES:
+            return f"[{label}]({SITE_PAGES[repo_path]}{'#' + anchor if anchor else ''})"
+        return label
+    return LINK.sub(fix, text)
