@@ -55,8 +55,8 @@ def test_a_new_troop_report_changes_only_the_footers_of_troop_figures(site, tmp_
     shutil.copytree(DATA, folder)
     today = dt.date.today().isoformat()  # later than any report the data hold, and not in the future
     write_rows(folder, "troop_reports", [{
-        "report_id": "TR-999", "report_date": today, "reporter": "Test", "reporter_kind": "news",
-        "measure": "deployed", "value_low": "1", "value_high": "1", "status": "claim", "source_quote": "Test 1",
+        "report_id": "TR-999", "report_date": today, "report_date_precision": "day", "reporter": "Test", "reporter_kind": "news",
+        "measure": "deployed", "value_low": "1", "value_high": "1", "status": "estimate", "source_quote": "Test 1",
         "source_name": "Test", "source_url": "https://example.org", "source_date": today, "source_kind": "news"}])
     monkeypatch.setenv("TRIANGLE_DATA_DIR", str(folder))
     after = footers(figures, fresh_coverage)

@@ -41,9 +41,9 @@ def test_month_precision_row_is_not_known_before_the_month_ends(data_copy, monke
 
 
 def test_row_whose_source_was_published_later_is_not_known_before_it(data_copy):
-    write_rows(data_copy, "troop_reports", [{"report_id": "TR-999", "report_date": "2024-10-20", "reporter": "Test",
+    write_rows(data_copy, "troop_reports", [{"report_id": "TR-999", "report_date": "2024-10-20", "report_date_precision": "day", "reporter": "Test",
                                              "reporter_kind": "news", "measure": "deployed", "value_low": "1",
-                                             "value_high": "1", "status": "claim", "source_date": "2024-11-20",
+                                             "value_high": "1", "status": "estimate", "source_date": "2024-11-20",
                                              **SOURCE}])
     assert "TR-999" not in ids("troop_reports", known_by=dt.date(2024, 11, 1))
     assert "TR-999" in ids("troop_reports", known_by=dt.date(2024, 11, 20))

@@ -186,7 +186,6 @@ MISSILE_LAUNCHES = Dataset(
     "CNS scope: able to carry at least 500 kg at least 300 km; cruise missiles and most rocket artillery excluded.",
     key=("launch_id",),
     known_date="date",
-    known_precision="date_precision",
     # A launch is known once any source we hold on it was out: the database (CNS or its extension, whose source
     # date is when the compilation was read) or the news report that confirms it.
     known_sources=("source_date", "check_source_date"),
@@ -397,7 +396,6 @@ EVENTS = Dataset(
     coverage="1948 onward.",
     key=("event_id",),
     known_date="date",
-    known_precision="date_precision",
     ranges=(("date", "end_date"),),
     columns=(
         Column("event_id", "text", "Stable id EV-YYYY-slug.", required=True, pattern=r"^EV-\d{4}-[a-z0-9-]+$"),
@@ -436,7 +434,6 @@ CHINA_SIGNALS = Dataset(
     coverage="2017 onward.",
     key=("date", "speaker", "channel", "topic", "source_url"),
     known_date="date",
-    known_precision="date_precision",
     columns=(
         Column("signal_id", "text", "Stable id CS-NNN.", required=True, pattern=r"^CS-\d{3,}$"),
         Column("date", "date", "Day China spoke or acted (briefing, meeting or vote date).", required=True),
@@ -529,6 +526,7 @@ SEARCH_LOG = Dataset(
     coverage="China's signals, every month from January 2023 to the latest month the stored pages reach.",
     key=("dataset", "month"),
     known_date="searched_on",
+    known_sources=(),  # the curators' own record: no source page, known on the day of the search
     columns=(
         Column("dataset", "category", "Dataset searched.", required=True, allowed=("china_signals",)),
         Column("month", "text", "Month searched, YYYY-MM.", required=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
@@ -754,6 +752,7 @@ OUTLETS = Dataset(
     coverage="Every host cited in a source, check-source or coordinate-source column of the datasets.",
     key=("domain",),
     known_date="",
+    known_sources=(),  # a reference table: no dated facts
     columns=(
         Column("domain", "text", "Register key: the URL's registrable domain, lower case (`news.kbs.co.kr` is "
                "`kbs.co.kr`); a few hosts are kept whole (`web.archive.org`), GitHub as `github.com/owner/repo`.",
