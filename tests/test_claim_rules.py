@@ -239,3 +239,12 @@ def test_readme_counts_the_claims_as_the_ledger_does():
     text = " ".join((ROOT / "README.md").read_text(encoding="utf-8").split())
     assert (f"{words[len(kinds)]} claims in our words ({words[kinds.count('premise')]} premises, "
             f"{words[kinds.count('inference')]} inferences") in text
+
+
+def test_no_window_ends_before_it_starts():
+    """Judged before the treaty, the thesis rules say so instead of printing an impossible window."""
+    import re
+
+    for v in ledger.robustness(dt.date(2024, 6, 1)).itertuples():
+        for start, end in re.findall(r"from (\d{1,2} \w{3} \d{4}) to (\d{1,2} \w{3} \d{4})", v.evidence):
+            assert pd.Timestamp(start) <= pd.Timestamp(end), f"{v.claim_id} / {v.rule}: {v.evidence}"

@@ -13,7 +13,8 @@ from typing import Callable
 import pandas as pd
 
 from ..data.schemas import ALIGNMENT_TOPICS
-from .engine import BASELINE, RANK_WEIGHT, TREATY_SIGNED, Finding, between, end_of, fmt, graded, row_refs, thin, wilson
+from .engine import (BASELINE, RANK_WEIGHT, TREATY_SIGNED, Finding, between, end_of, fmt, graded, row_refs, thin,
+                     untestable, wilson)
 
 COOL = ("distancing", "critical")
 MIN_SIGNALS = 8  # fewer signals in a period than this give a share too uncertain to compare (see wilson)
@@ -27,6 +28,13 @@ def treaty_year(data: dict, when: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timest
     """The window: from the treaty's signing to 12 months later, the date judged, or where the signals end."""
     end = min(end_of(data["signals"], "date", when), TREATY_SIGNED + pd.DateOffset(months=12) - pd.Timedelta(days=1))
     return TREATY_SIGNED, end
+
+
+def before_treaty(when: pd.Timestamp) -> Finding | None:
+    """The rules judge the year after the treaty: before it was signed they have nothing to judge."""
+    if when < TREATY_SIGNED:
+        return untestable(f"The treaty was signed on {fmt(TREATY_SIGNED)}, after the date judged ({fmt(when)}).")
+    return None
 
 
 def _signal_refs(df: pd.DataFrame) -> list[dict]:
@@ -95,6 +103,8 @@ def _accounts(data: dict, start, end):
 
 
 def c7_bundle(data: dict, when: pd.Timestamp) -> Finding:
+    if early := before_treaty(when):
+        return early
     start, end = treaty_year(data, when)
     if end < start + pd.DateOffset(months=1):
         return thin(f"Less than a month of signals after the treaty (to {fmt(end)}).", end=end)
@@ -118,6 +128,8 @@ def c7_bundle(data: dict, when: pd.Timestamp) -> Finding:
 
 
 def c7_statements_vs_baseline(data: dict, when: pd.Timestamp) -> Finding:
+    if early := before_treaty(when):
+        return early
     start, end = treaty_year(data, when)
     point, text, (kb, nb, kw, nw) = _statements(data, start, end)
     rows = _signal_refs(between(data["signals"], "date", start, end))
@@ -129,6 +141,8 @@ def c7_statements_vs_baseline(data: dict, when: pd.Timestamp) -> Finding:
 
 
 def c7_contact(data: dict, when: pd.Timestamp) -> Finding:
+    if early := before_treaty(when):
+        return early
     start, end = treaty_year(data, when)
     point, text, after, before = _contact(data, start, end)
     if point is None or before == 0:
@@ -138,6 +152,8 @@ def c7_contact(data: dict, when: pd.Timestamp) -> Finding:
 
 
 def c7_accounts(data: dict, when: pd.Timestamp) -> Finding:
+    if early := before_treaty(when):
+        return early
     start, end = treaty_year(data, when)
     point, text, pv = _accounts(data, start, end)
     refs = row_refs(pv, "china_private_views", "view_id", "date_said", lambda r: f"{r['reporter']}: {r['view']}")
@@ -152,6 +168,8 @@ def c7_alignment_statements(uneasy: tuple[str, ...], label: str) -> Callable:
     """The old main rule, kept as a variant: share of Beijing's signals on the alignment itself since the treaty.
     It can hardly return Supported: ministry answers on a partner's treaty almost never distance or criticise."""
     def judge(data: dict, when: pd.Timestamp) -> Finding:
+        if early := before_treaty(when):
+            return early
         sig = data["signals"]
         end = end_of(sig, "date", when)
         sig = sig[sig["topic"].isin(ALIGNMENT_TOPICS) & (sig["date"] >= TREATY_SIGNED) & (sig["date"] <= end)]

@@ -249,3 +249,20 @@ def tone_by_year(dprk: pd.DataFrame) -> pd.DataFrame:
     """Pyongyang's signals toward Beijing per year, by tone."""
     table = dprk.groupby([dprk["date"].dt.year, "tone"], observed=True).size().unstack(fill_value=0)
     return table.reindex(columns=["warm", "routine", "cool"], fill_value=0)
+
+
+def draw_contact(table: pd.DataFrame, mark: str | None = None, mark_label: str = "article"):
+    """Paired bars per half-year of rank-weighted contact with North Korea: China, then Russia; integer ticks."""
+    fig, ax = plt.subplots(figsize=(10, 4.6))
+    x = range(len(table))
+    ax.bar([i - 0.2 for i in x], table["CHN-PRK"], width=0.4, color=STANCE_COLOURS["supportive"], label="China")
+    ax.bar([i + 0.2 for i in x], table["PRK-RUS"], width=0.4, color=STANCE_COLOURS["critical"], label="Russia")
+    ax.set_xticks(list(x), table.index, rotation=45, ha="right", fontsize=8)
+    ax.yaxis.get_major_locator().set_params(integer=True)
+    ax.set_ylabel("Rank-weighted visits")
+    if mark in table.index:
+        i = list(table.index).index(mark)
+        ax.axvline(i, color="#333333", ls="--", lw=1)
+        ax.text(i + 0.1, ax.get_ylim()[1] * 0.92, mark_label, fontsize=8)
+    ax.legend()
+    return fig, ax
