@@ -76,7 +76,8 @@ def around(signals: pd.DataFrame, dates: pd.Series, days: int = 30) -> pd.DataFr
                      **{s.capitalize(): int(counts.get(s, 0)) for s in STANCES},
                      "First signal after it": "" if example is None else
                      f"{example['date']:%-d %b %Y}, {example['speaker']}: “{example['source_quote'][:140]}”"})
-    return pd.DataFrame(rows)
+    columns = ["Moment", "Date", "Signals", *(s.capitalize() for s in STANCES), "First signal after it"]
+    return pd.DataFrame(rows, columns=columns)  # the columns even when no key date is known yet (as-of builds)
 
 
 def readout_language(signals: pd.DataFrame) -> pd.DataFrame:
