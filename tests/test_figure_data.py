@@ -84,3 +84,21 @@ def test_chart_values_are_plain_and_stable():
     assert both.splitlines() == ["part,year,missiles", "a,2023,3", "a,2024,5", "b,2025,1"]
     with pytest.raises(TypeError, match="frame: found str"):
         chart_data("not a frame")
+
+
+def test_an_as_of_build_writes_the_png_and_the_values_only(tmp_path, monkeypatch):
+    import matplotlib.pyplot as plt
+
+    from helpers.figures.style import save_figure
+    from helpers.tools.pages import figure_pack
+
+    monkeypatch.setenv("TRIANGLE_FIGURES_DIR", str(tmp_path))
+    monkeypatch.setenv("TRIANGLE_AS_OF", "2024-11-01")
+    load.missile_launches()
+    fig, ax = plt.subplots()
+    ax.bar([2023, 2024], [3, 5])
+    save_figure(fig, "asof_test", source="test", alt="Two bars.", data=("missile_launches",), show=False,
+                frame=pd.Series([3, 5], index=pd.Index([2023, 2024], name="year"), name="missiles"))
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["asof_test.csv", "asof_test.json", "asof_test.png"]
+    pack = figure_pack(tmp_path, for_site=True)
+    assert "as-of build" in pack and "`asof_test.svg`" not in pack and "16:9 slide" not in pack

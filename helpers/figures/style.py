@@ -27,6 +27,7 @@ import plotly.io as pio  # noqa: E402
 from IPython.display import HTML, display  # noqa: E402
 
 from ..data import paths  # noqa: E402
+from ..data.load import as_of  # noqa: E402
 from ..data.meta import coverage_label  # noqa: E402
 from ..data.schemas import DATASETS, REPORTER_KINDS  # noqa: E402
 
@@ -132,6 +133,8 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
     DataFrame, a Series, or a dict of them per panel), written beside the figure as NAME.csv.
     Also writes slides/NAME.png, the figure laid out again at 16:9 (1920×1080 px) for slides.
     `takeaway`: the figure's point in one sentence, computed from the data; the figure pack lists it.
+    An as-of build (what was known on a date, read on its own site) writes the PNG, CSV and sidecar only: the SVG
+    and slide versions are made for the collection's own figures.
 
     The build writes into figures/ (TRIANGLE_FIGURES_DIR); a notebook run by hand writes into
     _build/figures-by-hand/ instead, so the committed figures change only when the build runs."""
@@ -141,8 +144,10 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     out = paths.figure_output_dir()  # never figures/ when run by hand
     out.mkdir(parents=True, exist_ok=True)
+    full = as_of() is None
     fig.savefig(out / f"{name}.png", metadata={"Software": None})
-    fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
+    if full:
+        fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
     (out / f"{name}.csv").write_text(table, encoding="utf-8", newline="")
     title = caption or (fig.axes[0].get_title("left") or fig.axes[0].get_title() if fig.axes else name)
     sidecar = out / f"{name}.json"
@@ -150,7 +155,9 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
         json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
     meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": coverage_label(names),
-            "data": list(names), "values": f"{name}.csv", "notebook": notebook, "slide": f"slides/{name}.png"}
+            "data": list(names), "values": f"{name}.csv", "notebook": notebook}
+    if full:
+        meta["slide"] = f"slides/{name}.png"
     if takeaway:
         meta["takeaway"] = takeaway
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -158,7 +165,8 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
         png = base64.b64encode(preview_png(fig)).decode()
         display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{png}" '
                      f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
-    _save_slide(fig, out / "slides" / f"{name}.png")
+    if full:
+        _save_slide(fig, out / "slides" / f"{name}.png")
     plt.close(fig)
 
 
