@@ -81,3 +81,37 @@ def copy_with_package(tmp_path: Path) -> Path:
     ok, messages = write(folder)
     assert ok, messages
     return folder
+
+
+def known_on_csv(name: str, row: dict):
+    """The day a CSV row became known, by the rule written out again here (not the loader's code): the later of
+    the end of its date's precision period and the earliest of its source dates; with no later source date, the
+    end plus the dataset's publication lag. None for a row without its own date."""
+    import calendar
+    import datetime as dt
+
+    from helpers.data.schemas import DATASETS
+
+    schema = DATASETS[name]
+    raw = row[schema.known_date]
+    if not raw:
+        return None
+    if schema.column(schema.known_date).kind == "int":
+        end = dt.date(int(raw), 12, 31)
+    else:
+        day = dt.date.fromisoformat(raw)
+        precision = row.get(schema.known_precision or "", "") or "day"
+        month = {"day": None, "month": day.month, "quarter": (day.month + 2) // 3 * 3, "year": 12}[precision]
+        end = day if month is None else dt.date(day.year, month, calendar.monthrange(day.year, month)[1])
+    published = [dt.date.fromisoformat(row[c]) for c in schema.known_sources if row.get(c)]
+    if published and min(published) > end:
+        return min(published)
+    return end + dt.timedelta(days=schema.publication_lag_days)
+
+
+def write_rows(folder: Path, name: str, rows: list[dict]) -> None:
+    """Append rows (dicts by column name; missing columns empty) to a dataset's CSV in a data copy."""
+    from helpers.data.schemas import DATASETS
+
+    with open(folder / f"{name}.csv", "a", encoding="utf-8", newline="") as f:
+        csv.DictWriter(f, fieldnames=DATASETS[name].column_names, restval="").writerows(rows)

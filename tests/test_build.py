@@ -1,11 +1,10 @@
 """Build behaviour: editing one CSV re-executes only the notebooks that read it; figures are
-byte-identical across builds; as-of builds use only data known on that date."""
-import json
+byte-identical across builds (as-of builds: tests/test_asof_builds.py)."""
 import shutil
 
 import pytest
 
-from conftest import DATA, read_csv, run_build, TEST_EVENT_ROW
+from conftest import DATA, run_build, TEST_EVENT_ROW
 
 NB = "09-primer"  # the quickest notebook; it reads the missile data and troop reports, not the events
 
@@ -52,17 +51,6 @@ def test_cache_reexecutes_only_readers_of_changed_data(built_alone):
         f.write(",".join(last) + "\n")
     fourth = build()
     assert f"executed  {NB}.md" in fourth.stdout, fourth.stdout + fourth.stderr
-
-
-def test_as_of_build_uses_only_data_known_then(tmp_path):
-    proc = run_build(tmp_path / "b", "--as-of", "2024-11-01", "--only", NB, "--execute-only")
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    base = tmp_path / "b" / "asof-2024-11-01"
-    res = json.loads((base / "executed" / f"{NB}.results.json").read_text(encoding="utf-8"))
-    known = [r for r in read_csv("missile_launches") if r["date"] <= "2024-11-01"]
-    assert res["primer_rows"] == len(known) < len(read_csv("missile_launches"))
-    line = json.loads((base / "figures" / "primer_missiles_per_year.json").read_text(encoding="utf-8"))["cutoff"]
-    assert line.startswith("As-of build (data known on 2024-11-01)") and "missile launches to 31 Oct 2024" in line
 
 
 def test_broken_data_stops_the_build_with_a_clear_message(tmp_path):

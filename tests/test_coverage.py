@@ -48,3 +48,28 @@ def test_no_page_prints_the_changelog_date_as_coverage(site):
     for page in (site.html / "notebooks").glob("*.html"):
         text = page.read_text(encoding="utf-8")
         assert "Data to 20" not in text, f"{page.name} prints a changelog cut-off as the data's reach"
+
+
+def test_partial_year_label_shows_the_data_reach_not_the_changelog_date(site):
+    """neighbours_responses_vs_launches labels its last year '(to D)': D is the last day both datasets it draws
+    reach, never the changelog's search date."""
+    ends = []
+    for name in ("events", "missile_launches"):
+        ends.append(max(r["date"] for r in read_csv(name)))
+    reach = min(ends)
+    partial = site.results("06-neighbours")["partial_years"]
+    assert partial == ({} if reach.endswith("-12-31") else {reach[:4]: reach})
+
+
+def test_last_searched_and_data_reach_mean_different_things(monkeypatch):
+    from helpers.data import load
+    from helpers.data.meta import changelog, data_reach, last_searched
+
+    monkeypatch.delenv("TRIANGLE_AS_OF", raising=False)
+    assert last_searched() == changelog()[0].cutoff  # the day the sources were last searched
+    load.COVERAGE.pop("troop_reports", None)  # what earlier tests loaded (copies with added rows) is forgotten
+    load.load("troop_reports")
+    newest = max(r["report_date"] for r in read_csv("troop_reports"))
+    assert data_reach(("troop_reports",)).isoformat() == newest  # how far the rows reach
+    monkeypatch.setenv("TRIANGLE_AS_OF", "2024-11-01")
+    assert last_searched() == dt.date(2024, 11, 1)  # an as-of build searched nothing later

@@ -21,13 +21,14 @@ def draw(folder, monkeypatch, takeaway=None):
     axes[0].plot([1, 2, 3])
     axes[0].set_title("A tall test figure")
     save_figure(fig, "tall_test", source="test data", alt="Two panels of test data, one line and nothing else.",
-                data=("missile_launches",), show=False, takeaway=takeaway)
+                data=("missile_launches",), frame={"line": [{"x": 0, "y": 1}, {"x": 1, "y": 2}, {"x": 2, "y": 3}]},
+                show=False, takeaway=takeaway)
 
 
 def test_slide_version_is_16_9_and_byte_identical(tmp_path, monkeypatch):
     draw(tmp_path / "a", monkeypatch, takeaway="The line rises.")
     draw(tmp_path / "b", monkeypatch, takeaway="The line rises.")
-    for name in ("tall_test.png", "tall_test.svg", "slides/tall_test.png"):
+    for name in ("tall_test.png", "tall_test.svg", "tall_test.csv", "slides/tall_test.png"):
         assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes(), name
     assert png_size(tmp_path / "a" / "slides" / "tall_test.png") == (1920, 1080)
     assert png_size(tmp_path / "a" / "tall_test.png") != (1920, 1080)  # the page version keeps its shape

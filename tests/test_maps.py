@@ -104,7 +104,8 @@ from helpers.figures.style import save_figure
 sites = maps.launch_sites(load.missile_launches())
 colours = dict(zip(sorted(set(sites["main_type"])), ["#000000", "#E69F00", "#56B4E9", "#009E73", "#0072B2"] * 2))
 fig = maps.launch_site_figure(sites, colours, maps.Frame(123.5, 137.0, 33.0, 43.5))
-save_figure(fig, "map_twice", source="test", alt="a map rendered twice to compare bytes", show=False)
+save_figure(fig, "map_twice", source="test", alt="a map rendered twice to compare bytes", show=False,
+            data=("missile_launches",), frame=sites)
 """
 
 

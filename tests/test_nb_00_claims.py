@@ -1,8 +1,9 @@
 """The claims ledger: verdicts are computed from the data (so changing data changes them), and the
 ones that can be checked directly against the CSVs agree with them."""
+import datetime as dt
 import shutil
 
-from conftest import DATA, read_csv
+from conftest import DATA, known_on_csv, read_csv
 
 
 def test_ledger_verdicts_match_the_data(site):
@@ -17,8 +18,8 @@ def test_ledger_verdicts_match_the_data(site):
             assert "in force" not in res["evidence_article"]["C2"].replace("not yet in force", "")
 
     troops = read_csv("troop_reports")
-    early_acks = [t for t in troops if t["status"] == "acknowledgement" and t["report_date"] <= "2024-11-01"
-                  and t["reporter_country"] in ("RUS", "PRK")]
+    early_acks = [t for t in troops if t["status"] == "acknowledgement"
+                  and known_on_csv("troop_reports", t) <= dt.date(2024, 11, 1) and t["reporter_country"] in ("RUS", "PRK")]
     both = len({t["reporter_country"] for t in early_acks}) == 2
     assert ("acknowledged by Russia and North Korea" in res["evidence_article"]["C3"]) == both
     acks = {t["reporter_country"] for t in troops if t["status"] == "acknowledgement"} & {"RUS", "PRK"}

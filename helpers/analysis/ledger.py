@@ -238,7 +238,7 @@ def data_reach(claim: Claim, known_by: dt.date | None = None) -> str:
     parts = []
     for name in claim.datasets:
         df = load.load(name, **kw)
-        known = load.known_on(load.DATASETS[name], df).dropna()
+        known = load.reach(load.DATASETS[name], df).dropna()  # how far the rows reach, not when they were known
         if known.empty:
             parts.append(f"{name.replace('_', ' ')}: none")
             continue
@@ -256,7 +256,7 @@ def data_span(known_by: dt.date | None = None) -> str:
         schema = load.DATASETS[name]
         if schema.column(schema.known_date).kind == "int":
             continue
-        known = load.known_on(schema, load.load(name, **({"known_by": known_by} if known_by else {}))).dropna()
+        known = load.reach(schema, load.load(name, **({"known_by": known_by} if known_by else {}))).dropna()
         if len(known):
             latest.append(known.max())
     if not latest:

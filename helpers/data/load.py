@@ -2,7 +2,8 @@
 
 A loader validates the whole file first and raises DataError (file, line, column, what was expected) on
 any problem, so a notebook never runs on a silently shortened table. In an as-of build
-(TRIANGLE_AS_OF=YYYY-MM-DD) rows not yet known on that date are left out, and the loader says how many.
+(TRIANGLE_AS_OF=YYYY-MM-DD) rows not yet known on that date (known_on: the end of the row's date period or its
+source's publication, whichever is later) are left out, and the loader says how many.
 """
 from __future__ import annotations
 
@@ -30,12 +31,50 @@ def record_read(path) -> None:
             f.write(f"{path}\n")
 
 
-def known_on(schema: Dataset, df: pd.DataFrame) -> pd.Series:
-    """The date each row became known: its date column, or the last day of its year for yearly data."""
+# The last day of a date's precision period: a row dated 2024-11-01 to the month is about all of November.
+PERIOD_ENDS = {"day": None, "month": pd.offsets.MonthEnd(0), "quarter": pd.offsets.QuarterEnd(0),
+               "year": pd.offsets.YearEnd(0)}
+
+
+def reach(schema: Dataset, df: pd.DataFrame) -> pd.Series:
+    """The date each row is about (its launch, report, event or period date; 31 December for a yearly figure):
+    how far a dataset reaches is the latest of these. Not the date the row became known (see known_on)."""
+    if not schema.known_date:  # a reference table: no dated facts
+        return pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     col = df[schema.known_date]
     if schema.column(schema.known_date).kind == "int":
-        return pd.to_datetime(col.astype(str) + "-12-31")
-    return col
+        return pd.to_datetime(col.astype("string") + "-12-31", errors="coerce")
+    return pd.to_datetime(col)
+
+
+def period_end(schema: Dataset, df: pd.DataFrame) -> pd.Series:
+    """The last day of the period each row's date stands for, by the dataset's precision column (if any; a value
+    such as `unknown` leaves the date as written)."""
+    end = reach(schema, df)
+    if schema.known_precision and schema.known_precision in df:
+        precision = df[schema.known_precision].astype("string")
+        for value, offset in PERIOD_ENDS.items():
+            rows = (precision == value).fillna(False).astype(bool)
+            if offset is not None and rows.any():
+                end = end.where(~rows, end[rows] + offset)
+    return end
+
+
+def known_on(schema: Dataset, df: pd.DataFrame) -> pd.Series:
+    """The day each row became known: the one rule for as-of builds, the ledger's "known on" verdicts and every
+    "known on" figure.
+
+    The later of (a) the end of its date's precision period (a month-precision row dated 2024-11-01 is known on
+    30 November; a yearly figure on 31 December) and (b) the earliest of its filled source dates
+    (`Dataset.known_sources`: the source could not say it before it was published). Where no source date is
+    later than the period's end, the dataset's publication lag is added to the end (monthly customs data:
+    schemas.CUSTOMS_PUBLICATION_LAG_DAYS). A row without its own date is never known (NaT): as-of builds leave it out."""
+    end = period_end(schema, df)
+    sources = [c for c in schema.known_sources if c in df]
+    published = df[sources].apply(pd.to_datetime).min(axis=1) if sources else pd.Series(pd.NaT, index=df.index)
+    later = published.notna() & (published > end)
+    lagged = end + pd.Timedelta(days=schema.publication_lag_days)
+    return pd.to_datetime(published.where(later, lagged).where(end.notna()))
 
 
 def _frame(schema: Dataset, rows: list[dict], lines: list[int]) -> pd.DataFrame:
@@ -60,7 +99,7 @@ COVERAGE: dict[str, pd.Timestamp | None] = {}
 
 
 def _note_coverage(name: str, schema: Dataset, df: pd.DataFrame) -> None:
-    latest = known_on(schema, df).max() if len(df) else None
+    latest = reach(schema, df).max() if len(df) else None
     if latest is None or pd.isna(latest):
         COVERAGE.setdefault(name, None)  # loaded, but no dated row
     else:
@@ -83,7 +122,8 @@ def coverage_text(names=None) -> str:
 
 def load(name: str, *, all_rows: bool = False, known_by: dt.date | None = None) -> pd.DataFrame:
     """Load a dataset by name. all_rows=True ignores the build's as-of date (to show what came later);
-    known_by keeps only rows known on that date (the claims ledger uses it for the article's date)."""
+    known_by keeps only rows known on that date (the claims ledger uses it for the article's date). Whether a
+    row is known on a date is decided by known_on, here and nowhere else."""
     schema = DATASETS[name]
     path = paths.data_dir() / schema.file
     record_read(path)

@@ -114,7 +114,10 @@ class Dataset:
     row: str  # what one row is
     columns: tuple[Column, ...]
     key: tuple[str, ...]  # a row is a duplicate when these repeat
-    known_date: str  # column that says when a row became known (as-of builds)
+    # When a row became known (as-of builds, the ledger's "known on" verdicts): see load.known_on.
+    known_date: str  # the date the row is about (a launch, a report, a year): the earliest it can be known
+    known_sources: tuple[str, ...] = ("source_date",)  # publication dates: known once the earliest was published
+    publication_lag_days: int = 0  # added to the end of the period when no later source date is filled
     ranges: tuple[tuple[str, str], ...] = ()  # (low, high) pairs that must satisfy low <= high
     one_of: tuple[tuple[str, ...], ...] = ()  # at least one column of each group must be filled
     # (column, condition column, values): the column is required on rows whose condition column has one of the values
@@ -122,7 +125,7 @@ class Dataset:
     rules: tuple[Rule, ...] = ()  # coding rules between columns (see Rule)
     # The column that says how exact `known_date` is (day, month, year), where the dataset has one: a row known
     # only to a month or year is dated to the first day of that period, and the known-on rule reads this column.
-    known_precision: str = ""
+    known_precision: str = ""  # (a value `unknown`, or an empty cell, leaves the date as written)
     coverage: str = ""
 
     @property
@@ -144,6 +147,11 @@ class Dataset:
 
 SOURCE_KINDS = ("official", "multilateral", "news", "research", "archive", "mirror", "encyclopedia")
 QUOTE_PATTERN = r"^[^\n]{1,300}$"  # one line of at most 300 characters
+
+# China's customs (GAC) publish country-by-country trade for a month about three weeks after the month ends
+# (around the 18th to 20th of the next month). A monthly figure whose source date we do not hold counts as
+# known this many days after its period ends (helpers/data/load.py, known_on).
+CUSTOMS_PUBLICATION_LAG_DAYS = 20
 
 
 KIND_DESCRIPTION = ("What kind of source it is: a government's own document or statement, a multilateral body, a "
@@ -178,6 +186,9 @@ MISSILE_LAUNCHES = Dataset(
     "CNS scope: able to carry at least 500 kg at least 300 km; cruise missiles and most rocket artillery excluded.",
     key=("launch_id",),
     known_date="date",
+    # A launch is known once any source we hold on it was out: the database (CNS or its extension, whose source
+    # date is when the compilation was read) or the news report that confirms it.
+    known_sources=("source_date", "check_source_date"),
     columns=(
         Column("launch_id", "text", "Stable id: Korea local date as YYYYMMDD, a dash, order within the day.",
                required=True, pattern=r"^\d{8}-\d+$"),
@@ -451,6 +462,7 @@ TRADE_MONTHLY = Dataset(
     coverage="January 2019 onward; only the months a readable source reports (never interpolated).",
     key=("period_start", "period_end", "flow", "value_usd_m", "source_url"),
     known_date="period_end",
+    publication_lag_days=CUSTOMS_PUBLICATION_LAG_DAYS,
     ranges=(("period_start", "period_end"),),
     columns=(
         Column("period_start", "date", "First day the figure covers.", required=True),
@@ -514,6 +526,7 @@ SEARCH_LOG = Dataset(
     coverage="China's signals, every month from January 2023 to the latest month the stored pages reach.",
     key=("dataset", "month"),
     known_date="searched_on",
+    known_sources=(),  # the curators' own record: no source page, known on the day of the search
     columns=(
         Column("dataset", "category", "Dataset searched.", required=True, allowed=("china_signals",)),
         Column("month", "text", "Month searched, YYYY-MM.", required=True, pattern=r"^\d{4}-(0[1-9]|1[0-2])$"),
@@ -739,6 +752,7 @@ OUTLETS = Dataset(
     coverage="Every host cited in a source, check-source or coordinate-source column of the datasets.",
     key=("domain",),
     known_date="",
+    known_sources=(),  # a reference table: no dated facts
     columns=(
         Column("domain", "text", "Register key: the URL's registrable domain, lower case (`news.kbs.co.kr` is "
                "`kbs.co.kr`); a few hosts are kept whole (`web.archive.org`), GitHub as `github.com/owner/repo`.",

@@ -11,6 +11,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 import plotly.graph_objects as go
 
+from ..data.load import as_of
 from ..data.schemas import ALIGNMENT_TOPICS, STANCES
 from .style import OKABE_ITO
 
@@ -38,12 +39,19 @@ TOPIC_GROUPS = {  # rows of the timeline
 
 
 def key_dates(events: pd.DataFrame) -> pd.Series:
-    """Label -> date of each key event; a missing id is an error that names it."""
+    """Label -> date of each key event; a missing id is an error that names it. In an as-of build the events
+    not yet known on its date are left out (not_yet_known names them), so the series may be shorter."""
     found = events.set_index("event_id")["date"]
     missing = [eid for eid in KEY_EVENTS.values() if eid not in found.index]
-    if missing:
+    if missing and as_of() is None:
         raise KeyError(f"events.csv lacks the key event(s) {', '.join(missing)} used by notebook 7")
-    return pd.Series({label: found[eid] for label, eid in KEY_EVENTS.items()})
+    return pd.Series({label: found[eid] for label, eid in KEY_EVENTS.items() if eid in found.index},
+                     dtype="datetime64[ns]")
+
+
+def key_events_not_yet_known(events: pd.DataFrame) -> list[str]:
+    """The key moments (labels) an as-of build does not know yet."""
+    return [label for label, eid in KEY_EVENTS.items() if eid not in set(events["event_id"])]
 
 
 def topic_group(topic: str) -> str:
@@ -68,7 +76,8 @@ def around(signals: pd.DataFrame, dates: pd.Series, days: int = 30) -> pd.DataFr
                      **{s.capitalize(): int(counts.get(s, 0)) for s in STANCES},
                      "First signal after it": "" if example is None else
                      f"{example['date']:%-d %b %Y}, {example['speaker']}: “{example['source_quote'][:140]}”"})
-    return pd.DataFrame(rows)
+    columns = ["Moment", "Date", "Signals", *(s.capitalize() for s in STANCES), "First signal after it"]
+    return pd.DataFrame(rows, columns=columns)  # the columns even when no key date is known yet (as-of builds)
 
 
 def readout_language(signals: pd.DataFrame) -> pd.DataFrame:

@@ -2,8 +2,9 @@
 
 - Okabe–Ito colours (safe for the common forms of colour blindness), one colour per country everywhere.
 - `save_figure` writes figures/NAME.png and .svg byte-for-byte reproducibly (no dates, fixed SVG hash salt)
-  with a source line and the data cut-off on the figure, and a NAME.json sidecar (caption, alt text,
-  source, notebook) from which the figure pack (figures/README.md) is generated. Run by hand, outside the
+  with a source line and how far the datasets it draws reach on the figure, NAME.csv (the values drawn), and a
+  NAME.json sidecar (caption, alt text, source, datasets drawn, notebook) from which the figure pack
+  (figures/README.md) is generated. Run by hand, outside the
   build, a notebook writes its figures to _build/figures-by-hand/ instead.
 - Plotly figures are shown as HTML that relies on one local copy of plotly.js per site (no CDN), plus the
   plotly JSON so JupyterLab still renders them interactively.
@@ -27,8 +28,9 @@ import plotly.io as pio  # noqa: E402
 from IPython.display import HTML, display  # noqa: E402
 
 from ..data import paths  # noqa: E402
-from ..data.meta import cutoff_label  # noqa: E402
-from ..data.schemas import REPORTER_KINDS  # noqa: E402
+from ..data.load import as_of  # noqa: E402
+from ..data.meta import coverage_label  # noqa: E402
+from ..data.schemas import DATASETS, REPORTER_KINDS  # noqa: E402
 
 # Okabe & Ito (2008) palette.
 OKABE_ITO = {
@@ -71,27 +73,84 @@ def use_house_style() -> None:
     pio.renderers.default = "triangle"
 
 
-def source_line(source: str, data=None) -> str:
-    """The source, then how far the data drawn reach (`data`: dataset names; default: every dataset loaded)."""
-    return f"Source: {source}. {cutoff_label(data)}."
+def source_line(source: str, data) -> str:
+    """The source, then how far the data drawn reach (`data`: the names of the datasets the chart draws)."""
+    return f"Source: {source}. {coverage_label(_names(data))}."
 
 
-def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = None,
-                show: bool = True, data=None, takeaway: str | None = None) -> None:
+def _names(data) -> tuple[str, ...]:
+    """The dataset names a chart draws, checked: a footer names only datasets that exist, at least one."""
+    names = (data,) if isinstance(data, str) else tuple(data or ())
+    unknown = [n for n in names if n not in DATASETS]
+    if not names or unknown:
+        raise ValueError(f"data: found {unknown or 'nothing'}, expected the names of the datasets the chart draws "
+                         f"(of {', '.join(DATASETS)})")
+    return names
+
+
+def chart_data(frame) -> str:
+    """The values a chart draws as CSV text: a DataFrame or Series (its index kept unless it is the default
+    0, 1, 2 ...), a list of row dicts, or a dict of those (one per panel or layer, stacked with a first column
+    `part`).
+    Dates are written as YYYY-MM-DD and the text is the same on every build."""
+    import pandas as pd
+
+    if isinstance(frame, dict):
+        tables = {k: _as_frame(f) for k, f in frame.items()}
+        parts = [t.reset_index(drop=_default_index(t)).assign(part=str(k)) for k, t in tables.items()]
+        table = pd.concat(parts, ignore_index=True)
+        table = table[["part", *[c for c in table.columns if c != "part"]]].convert_dtypes()  # counts stay whole
+        return table.to_csv(index=False, lineterminator="\n", date_format="%Y-%m-%d")
+    table = _as_frame(frame).convert_dtypes()  # whole numbers are written without '.0'
+    return table.to_csv(index=not _default_index(table), lineterminator="\n", date_format="%Y-%m-%d")
+
+
+def _as_frame(frame):
+    import pandas as pd
+
+    if isinstance(frame, pd.Series):
+        return frame.to_frame(frame.name if frame.name is not None else "value")
+    if isinstance(frame, pd.DataFrame):
+        return frame
+    if isinstance(frame, list) and all(isinstance(row, dict) for row in frame):
+        return pd.DataFrame(frame)  # rows as records
+    raise TypeError(f"frame: found {type(frame).__name__}, expected the DataFrame or Series the chart draws "
+                    "(or a dict of them, or a list of row dicts)")
+
+
+def _default_index(frame) -> bool:
+    import pandas as pd
+
+    index = frame.index
+    return isinstance(index, pd.RangeIndex) and index.name is None and index.start == 0 and index.step == 1
+
+
+def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: str | None = None,
+                show: bool = True, takeaway: str | None = None) -> None:
     """Save a matplotlib figure as NAME.png and .svg with a source line, then show it with alt text.
 
+    `data`: the names of the datasets the chart draws; the footer says how far exactly those reach (so a new
+    row in another dataset leaves this figure's files unchanged). `frame`: the values the chart draws (a
+    DataFrame, a Series, or a dict of them per panel), written beside the figure as NAME.csv.
     Also writes slides/NAME.png, the figure laid out again at 16:9 (1920×1080 px) for slides.
     `takeaway`: the figure's point in one sentence, computed from the data; the figure pack lists it.
+    An as-of build (what was known on a date, read on its own site) writes the PNG, CSV and sidecar only: the SVG
+    and slide versions are made for the collection's own figures.
 
     The build writes into figures/ (TRIANGLE_FIGURES_DIR); a notebook run by hand writes into
     _build/figures-by-hand/ instead, so the committed figures change only when the build runs."""
-    source_text = fig.text(0.01, 0.01, source_line(source, data), ha="left", va="bottom", fontsize=8,
+    names = _names(data)
+    table = chart_data(frame)
+    source_text = fig.text(0.01, 0.01, source_line(source, names), ha="left", va="bottom", fontsize=8,
                            color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     out = paths.figure_output_dir()  # never figures/ when run by hand
     out.mkdir(parents=True, exist_ok=True)
+    full = as_of() is None
     fig.savefig(out / f"{name}.png", metadata={"Software": None})
-    fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
+    if full:
+        fig.savefig(out / f"{name}.svg", metadata={"Date": None, "Creator": None})
+    (out / f"{name}.csv").write_text(table, encoding="utf-8", newline="")
     title = caption or (fig.axes[0].get_title("left") or fig.axes[0].get_title() if fig.axes else name)
     sidecar = out / f"{name}.json"
     # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
@@ -101,11 +160,13 @@ def save_figure(fig, name: str, *, source: str, alt: str, caption: str | None = 
         png = base64.b64encode(preview_png(fig)).decode()
         display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{png}" '
                      f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
-    slides = _save_slides(fig, out / "slides", name, takeaway, source_text)
-    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": cutoff_label(data),
-            "notebook": notebook, "slide": slides[0]}
-    if len(slides) > 1:
-        meta["slides"] = slides
+    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": coverage_label(names),
+            "data": list(names), "values": f"{name}.csv", "notebook": notebook}
+    if full:  # an as-of build makes the PNG, values and sidecar only
+        slides = _save_slides(fig, out / "slides", name, takeaway, source_text)
+        meta["slide"] = slides[0]
+        if len(slides) > 1:
+            meta["slides"] = slides
     if takeaway:
         meta["takeaway"] = takeaway
     (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
@@ -247,9 +308,10 @@ class SiteRenderer(pio.base_renderers.MimetypeRenderer):
         return bundle
 
 
-def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, y_title: str | None = None,
-                  x_title: str | None = None, data=None) -> go.Figure:
-    """Give a plotly chart the house title, axis titles, a source line with cut-off, and alt text."""
+def finish_plotly(fig: go.Figure, *, title: str, source: str, alt: str, data, y_title: str | None = None,
+                  x_title: str | None = None) -> go.Figure:
+    """Give a plotly chart the house title, axis titles, a source line saying how far the datasets it draws
+    (`data`: their names) reach, and alt text."""
     fig.update_layout(title=title, meta={"alt": alt})
     if y_title is not None:
         fig.update_yaxes(title=y_title)

@@ -64,6 +64,28 @@ def draw_figures(ax, rows: pd.DataFrame, marker: str = "o", filled: bool = True,
                    color=colour if filled else "white", edgecolor=edge(kind), linewidth=1.3)
 
 
+def estimates_figure(deployed: pd.DataFrame, planned: pd.DataFrame, additional: pd.DataFrame, ack_first: pd.Series,
+                     top: pd.Series):
+    """Every troop estimate by date: deployed (filled), planned (hollow) and additional waves (triangles), coloured
+    by kind of reporter, with the acknowledgements dashed and the highest deployed figure (`top`) labelled."""
+    fig, ax = plt.subplots(figsize=(10, 5.8))
+    draw_figures(ax, planned, marker="o", filled=False, size=48)
+    draw_figures(ax, additional, marker="^", size=48)
+    draw_figures(ax, deployed, marker="o", size=48)
+    handles = kind_handles(kinds_in(deployed, planned, additional))
+    handles += [plt.Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", label="planned / expected"),
+                plt.Line2D([], [], marker="^", ls="", color="#555555", label="additional wave")]
+    ax.legend(handles=handles, loc="upper right", fontsize=8, title="Kind of reporter", title_fontsize=8)
+    mark_acks(ax, ack_first)
+    ax.annotate(f"highest: {top['value_high']:,.0f}\n({top['body']})", (top["report_date"], top["value_high"]),
+                xytext=(8, 6), textcoords="offset points", fontsize=8)
+    highest = pd.concat([deployed, planned, additional])["value_high"].max()
+    ax.set_ylim(0, max(highest * 1.45, 1))  # headroom for the legend
+    count_axis(ax.yaxis)
+    date_axis(ax)
+    return fig, ax
+
+
 def spread_chart(by_body: pd.DataFrame):
     """Each body's lowest-to-highest deployed figure as a line, its latest as a dot, the latest's date beside."""
     fig, ax = plt.subplots(figsize=(10, 5.8))

@@ -193,7 +193,7 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
     offered = write_downloads(src / "_extra", dirs["base"], as_of)
     _write_if_changed(src / "downloads.md", downloads_page(with_package="datapackage.json" in offered))
     _write_if_changed(src / "figures.md", figure_pack(dirs["figures"], for_site=True))
-    for fig in sorted(dirs["figures"].glob("*.png")):
+    for fig in sorted([*dirs["figures"].glob("*.png"), *dirs["figures"].glob("*.csv")]):  # images, values drawn
         _copy_if_changed(fig, src / "figures" / fig.name)
     _copy_if_changed(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, src / "_static" / PLOTLY_JS)
     _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
