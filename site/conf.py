@@ -46,3 +46,29 @@ if os.environ.get("TRIANGLE_STUDENT_SITE") == "1":
     hide_solutions = True
     html_title += " · student edition"
     html_theme_options["announcement"] = "Student edition: exercises without their solutions."
+
+
+# Exercise labels beside their number ("Exercise 4 · ex-claims-rule (No code · 15 min)"): the seminar guide and the
+# answer sheet assign exercises by label, and sphinx-exercise numbers them across the site.
+from docutils import nodes as _nodes  # noqa: E402
+from sphinx.transforms.post_transforms import SphinxPostTransform  # noqa: E402
+
+
+class ShowExerciseLabels(SphinxPostTransform):
+    default_priority = 25  # after sphinx-exercise has resolved the titles (priority 20)
+
+    def run(self):
+        from sphinx_exercise.nodes import exercise_enumerable_node
+
+        for node in self.document.findall(exercise_enumerable_node):
+            title, label = node.children[0], node.get("label", "")
+            if not isinstance(title, _nodes.title) or not label or title.get("triangle_label"):
+                continue
+            title.insert(0, _nodes.literal(label, label, classes=["exercise-label"]))
+            title.insert(0, _nodes.Text(" · "))
+            title["triangle_label"] = True
+
+
+def setup(app):
+    app.add_post_transform(ShowExerciseLabels)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

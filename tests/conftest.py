@@ -54,6 +54,16 @@ def site(tmp_path_factory) -> Built:
     return Built(root, proc.stdout)
 
 
+@pytest.fixture(scope="session")
+def editions(tmp_path_factory) -> Path:
+    """The student editions and the student kit (triangle-seminar.zip), written once per test session."""
+    out = tmp_path_factory.mktemp("student")
+    proc = subprocess.run([sys.executable, "-m", "helpers", "student", "--out", str(out)], cwd=ROOT,
+                          capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+    return out
+
+
 def read_csv(name: str) -> list[dict]:
     """Independent reading of a data file with the csv module (not the project's loaders)."""
     with open(DATA / f"{name}.csv", encoding="utf-8", newline="") as f:

@@ -60,9 +60,9 @@ def customs(*values) -> list[dict]:
              "value_usd_m": v} for i, v in enumerate(values)]
 
 
-def fuel(year, rus, chn, status="self_reported") -> list[dict]:
+def fuel(year, rus, chn, status="estimate") -> list[dict]:
     return [{"year": year, "period_start": f"{year}-01-01", "period_end": f"{year}-12-31", "supplier": s,
-             "reporter": f"{name} (report to 1718 Committee)", "reporter_kind": "government", "status": status,
+             "reporter": f"estimate of {name}'s deliveries", "reporter_kind": "research", "status": status,
              "quantity": q, "unit": "barrels"} for s, name, q in (("RUS", "Russia", rus), ("CHN", "China", chn))]
 
 
@@ -84,7 +84,7 @@ def test_c5_a_missing_figure_is_never_zero():
     # Russia's fuel in a year China reported nothing is not compared with a China of zero.
     only_russia = [r for r in fuel(2024, 900, 100) if r["supplier"] == "RUS"]
     f = CLAIM["C5"].main.judge(data(trade=customs(100, 120), petroleum=only_russia), WHEN)
-    assert "no year with self-reports for both" in f.evidence
+    assert "no year with outside estimates for both" in f.evidence
     # No revenue estimate covers the year: missing, not zero.
     trade = customs(100, 100) + [{"year": 2023, "reporter_series": "russia_customs", "partner": "Russia",
                                   "flow": "total", "value_usd_m": 5}]
@@ -94,7 +94,7 @@ def test_c5_a_missing_figure_is_never_zero():
 
 # --- C6 ------------------------------------------------------------------------------------------------------
 
-def measures(*directions, start="2025-01-") -> list[dict]:
+def measures(*directions, start="2024-03-") -> list[dict]:
     return [{"date": f"{start}{i + 1:02d}", "direction": d, "stage": "implemented", "government": "Lee Jae-myung",
              "title": f"measure {i}", "measure_type": "other"} for i, d in enumerate(directions)]
 
@@ -111,11 +111,11 @@ def test_c6_goes_either_way_and_gates_thin_windows():
     assert rule(data(rok_measures=measures(*["strengthen"] * 6)), WHEN).verdict == THIN
 
 
-def test_c6_window_ends_where_the_register_ends():
+def test_c6_window_ends_where_the_register_ends_and_never_after_the_article():
     early = [{"date": "2023-01-01", "direction": "maintain", "stage": "announced", "government": "Yoon Suk Yeol",
               "title": "register starts", "measure_type": "other"}]
     f = CLAIM["C6"].main.judge(data(rok_measures=early + measures(*["strengthen"] * 6)), pd.Timestamp("2027-06-01"))
-    assert f.verdict == S and "6 Jan 2025" in f.evidence
+    assert f.verdict == S and "6 Mar 2024" in f.evidence
 
 
 # --- C7 and C8 -----------------------------------------------------------------------------------------------

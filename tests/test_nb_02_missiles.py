@@ -1,6 +1,12 @@
 """The missiles notebook's headline numbers, recomputed independently from the CSV."""
+import itertools
 import json
+import re
 from collections import Counter
+
+import matplotlib.dates as mdates
+import numpy as np
+import matplotlib.text as mtext
 
 import pytest
 
@@ -54,7 +60,7 @@ def test_years_beating_the_pre_2014_maximum(site):
     assert res["years_from_2014_above_pre_2014_max"] == above
     assert res["years_from_2014_not_above_pre_2014_max"] == not_above
     exceptions = in_words(f"{year} ({counts[year]})" for year in not_above)
-    assert f"except {exceptions} launched more missiles than the busiest year before 2014 ({before})" in \
+    assert f"except {exceptions} launched more missiles than the busiest year before 2014 ({before}," in \
         outputs_text(site)
 
 
@@ -199,3 +205,113 @@ def test_figure_takeaways(site):
             f"mapped sites, with {n} of the {len(located)} missiles drawn; {top_after} of them were fired from "
             f"2022 on, {top_after / len(after):.0%} of the mapped missiles since then"
             ) in res["takeaway_missiles_launch_sites_map"]
+
+
+def _icbm_frame():
+    from helpers.data import load
+
+    launches = load.missile_launches()
+    return launches, launches[launches["missile_type"] == "ICBM"].sort_values("date")
+
+
+def test_icbm_chart_marks_outcomes_and_state_media_figures_and_labels_collide_with_nothing():
+    """Failed flights (the data's `outcome`) are drawn hollow, apogees whose row credits North Korea's state media
+    are ringed, and no type label touches a flight's dot or another label."""
+    import matplotlib.colors as mcolors
+    import matplotlib.pyplot as plt
+
+    from helpers.figures.missiles import draw_icbm_apogees
+
+    rows = [r for r in read_csv("missile_launches") if r["missile_type"] == "ICBM" and r["apogee_km"]]
+    _, icbm = _icbm_frame()
+    fig = draw_icbm_apogees(icbm)
+    ax = fig.axes[0]
+    fig.canvas.draw()
+    hollow = [c for c in ax.collections if len(c.get_offsets()) and c.get_facecolor().size
+              and mcolors.same_color(c.get_facecolor()[0], "white")]
+    assert sum(len(c.get_offsets()) for c in hollow) == sum(r["outcome"] != "success" for r in rows)
+    rings = [c for c in ax.collections if c.get_label().startswith("apogee as North Korea's state media")]
+    said = [r for r in rows if any(("KCNA" in s or "state media" in s) and ("altitude" in s or "apogee" in s)
+                                   for s in re.split(r"(?<=[.;])\s+", r["check_source_quote"] + " " + r["notes"]))]
+    assert sum(len(c.get_offsets()) for c in rings) == len(said)
+    assert all(r["check_source_quote"] or "KCNA" in r["notes"] or "state media" in r["notes"] for r in said)
+    renderer = fig.canvas.get_renderer()
+    labels = [t for t in ax.texts if t.get_text()]
+    names = {r["missile_name"] for r in rows}
+    assert len(labels) == len(names), [t.get_text() for t in labels]
+    dots = ax.transData.transform([(mdates.date2num(d), km) for d, km in zip(icbm["date"], icbm["apogee_km"])
+                                   if km == km])
+    boxes = [mtext.Text.get_window_extent(t, renderer) for t in labels]
+
+    def gap(box, point) -> float:  # pixels from a dot's centre to a label's box (0 inside it)
+        return float(np.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1)))
+
+    for t, box in zip(labels, boxes):
+        own = ax.transData.transform([(mdates.date2num(t.xy[0]) if not isinstance(t.xy[0], float) else t.xy[0],
+                                       t.xy[1])])[0]
+        others = [p for p in dots if not np.allclose(p, own)]
+        assert min(gap(box, p) for p in others) >= 8, f"label {t.get_text()!r} sits on another flight's dot"
+        if t.arrow_patch is None:  # a label without a leader line sits by its own flight, nearer it than any other
+            assert gap(box, own) <= 16, f"label {t.get_text()!r} is far from its flight"
+            assert gap(box, own) * 1.5 < min(gap(box, p) for p in others), \
+                f"label {t.get_text()!r} could be read as another flight's"
+    for (a, box_a), (b, box_b) in itertools.combinations(zip(labels, boxes), 2):
+        assert not box_a.overlaps(box_b), f"labels {a.get_text()!r} and {b.get_text()!r} overlap"
+    plt.close(fig)
+
+
+def test_state_media_rule_on_made_up_rows():
+    import pandas as pd
+
+    from helpers.figures.missiles import apogee_from_state_media
+
+    rows = pd.DataFrame({
+        "apogee_km": [6000.0, 6000.0, 50.0, None, 7000.0],
+        "check_source_quote": ["According to KCNA, the missile reached a maximum altitude of 6,000 km.",
+                               "The missile reached about 6,000 km, Japan's ministry said.",
+                               "reached an altitude of 50 km, the JCS said.", "KCNA said the altitude was 10 km.",
+                               None],
+        "notes": [None, "KCNA named it the Hwasong-X.", "Japan said 50 km altitude; KCNA said a new type.", None,
+                  "News check: state media named the Hwasong-Y, apogee 7000 km."]})
+    assert list(apogee_from_state_media(rows)) == [True, False, False, False, True]
+
+
+def test_interactive_chart_draws_no_unknown_apogee_at_zero():
+    """Launches without a reported apogee are in the strip below, never at 0 km on the apogee axis; the hover says
+    'not reported'; the notebook no longer says the chart plots them as 0."""
+    from helpers.figures.missiles import launches_plotly
+
+    rows = read_csv("missile_launches")
+    launches, _ = _icbm_frame()
+    fig = launches_plotly(launches)
+    upper = [t for t in fig.data if t.yaxis == "y"]
+    lower = [t for t in fig.data if t.yaxis == "y2"]
+    assert sum(len(t.x) for t in upper) == sum(bool(r["apogee_km"]) for r in rows)
+    assert sum(len(t.x) for t in lower) == sum(not r["apogee_km"] for r in rows)
+    assert all(y is not None and y == y for t in upper for y in t.y)
+    assert {float(y) for t in upper for y in t.y} <= {float(r["apogee_km"]) for r in rows if r["apogee_km"]}
+    hovers = [c for t in fig.data for c in t.customdata]
+    assert sum(c[3] == "not reported" for c in hovers) == sum(not r["apogee_km"] for r in rows)
+    assert sum(c[4] == "not reported" for c in hovers) == sum(not r["distance_km"] for r in rows)
+    text = (ROOT / "notebooks" / "02-missiles.md").read_text(encoding="utf-8")
+    assert "as 0" not in text and "0 = not reported" not in text
+
+
+def test_apogee_chart_text_names_failed_flights_and_state_media_figures(site):
+    """The words under the apogee chart name every failed flight drawn and say whose figures the ringed ones are;
+    the headline credits the 31 October 2024 apogee to North Korea's state media when its row does."""
+    import datetime as dt
+
+    def day(iso: str) -> str:
+        d = dt.date.fromisoformat(iso)
+        return f"{d.day} {d:%B %Y}"
+
+    rows = apogee_flights(read_csv("missile_launches"))
+    text = outputs_text(site)
+    failed = [r for r in rows if r["outcome"] == "failure"]
+    for r in failed:
+        assert f"{float(r['apogee_km']):,.0f} km on {day(r['date'])}" in text
+    assert ("Hollow dots are flights the data record as failures" in text) == bool(failed)
+    oct31 = [r for r in rows if r["date"] == "2024-10-31"]
+    if oct31 and "state media" in oct31[0]["notes"] + oct31[0]["check_source_quote"]:
+        assert f"{float(oct31[0]['apogee_km']):,.0f} km (North Korea's own figure, KCNA)" in text

@@ -4,6 +4,14 @@ import re
 
 from conftest import read_csv
 
+# A figure North Korea published: a North Korean reporter on the record (its state media, its leader). A North
+# Korean row of another status (a `claim` such as "DPRK (as reported by Yonhap)") is one others attribute to it.
+PUBLISHED = ("acknowledgement", "official_statement")
+
+
+def published_by_north_korea(row) -> bool:
+    return row["reporter_country"] == "PRK" and row["status"] in PUBLISHED
+
 
 def test_troops_headline(site):
     res = site.results("03-troops")
@@ -179,7 +187,7 @@ def test_troops_takeaways_state_the_data(site):
     assert (f"rose from {min(firsts):,.0f}–{max(firsts):,.0f} in {_month(month + '-01')} to "
             f"{float(top['value_high']):,.0f} in {_month(top['report_date'])}") in text
     assert top["report_date"][:7] > month and float(top["value_high"]) > max(firsts)  # "rose" is true
-    own = max(float(r["value_high"]) for r in num if r["measure"] == "killed" and r["reporter_country"] == "PRK")
+    own = max(float(r["value_high"]) for r in num if r["measure"] == "killed" and published_by_north_korea(r))
     assert text.endswith(f"North Korea's own figures for its dead reach at most {own:,.0f}.")
     assert own < min(firsts)
 
@@ -190,3 +198,46 @@ def test_troops_takeaways_state_the_data(site):
     assert res["takeaway_troops_deployment_map"] == (
         f"Of the {len(rows)} troop figures, {len(kursk)} place North Korean soldiers in the Kursk region, with up "
         f"to {most:,.0f} deployed there, and {len(far_east)} in Russia's Far East.")
+
+
+def _outputs(site, stem="03-troops") -> str:
+    import json
+
+    nb = json.loads((site.root / "executed" / f"{stem}.ipynb").read_text(encoding="utf-8"))
+    return "\n".join("".join(out.get("data", {}).get("text/markdown", "")) + "".join(out.get("text", ""))
+                     for cell in nb["cells"] for out in cell.get("outputs", []))
+
+
+def test_north_koreas_own_death_figures_mean_the_same_in_text_takeaway_and_chart(site):
+    """'North Korea's own' is what North Korea published; a figure others attribute to it is named as such in the
+    text and labelled 'attributed to DPRK' in the chart, never 'DPRK's own'."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from helpers.data import load
+    from helpers.figures import troops
+
+    rows = [r for r in read_csv("troop_reports") if r["value_high"] and r["measure"] == "killed"]
+    own = [r for r in rows if published_by_north_korea(r)]
+    others = [r for r in rows if r["reporter_country"] == "PRK" and not published_by_north_korea(r)]
+    text = _outputs(site)
+    if own:
+        top = max(float(r["value_high"]) for r in own)
+        assert f"The largest death toll North Korea itself has published is {top:,.0f}," in text
+        assert f"North Korea's own figures for its dead reach at most {top:,.0f}." in \
+            site.results("03-troops")["takeaway_troops_casualties"]
+    for r in others:
+        assert (f"The {float(r['value_high']):,.0f} dead labelled \"attributed to DPRK\" in the chart "
+                f"({r['reporter']}, ") in text
+    # The chart: one label per North Korean figure, saying which kind it is.
+    tr = load.troop_reports()
+    tr["episode"] = tr["doubtful"] = False
+    numeric = tr[tr["value_high"].notna()]
+    panels = [("casualties", "c"), ("killed", "k"), ("wounded", "w")]
+    fig, axes, _ = troops.casualty_panels(numeric, pd.Series(dtype="datetime64[ns]"), panels)
+    labels = [t.get_text() for t in axes[1].texts]
+    assert sorted(t for t in labels if t.startswith("DPRK's own: ")) == sorted(
+        f"DPRK's own: {float(r['value_high']):,.0f}" for r in own)
+    assert sorted(t.split("\n")[0] for t in labels if t.startswith("attributed to DPRK")) == sorted(
+        f"attributed to DPRK: {float(r['value_high']):,.0f}" for r in others)
+    plt.close(fig)

@@ -108,3 +108,31 @@ def test_figure_takeaways(site):
     assert (f"{verb} from {shares[0]:.0%} in 2018–19 to {shares[1]:.0%} in 2023–24 and was {shares[2]:.0%} in "
             f"2025–{latest}") in text
     assert f"its lowest share in a year since 2017 was {trade[low]:.0%} ({low})" in text
+
+
+def test_tie_split_draws_a_partial_last_year_hollow_and_unjoined(site):
+    """The last year of the events is partial unless they reach its 31 December; the notebook says which, and the
+    chart keeps that year's point off the line (hollow, unjoined) and labels how far it runs."""
+    import matplotlib.pyplot as plt
+    import pandas as pd
+
+    from helpers.figures.network import draw_tie_split, partial_years
+
+    last = max(r["date"] for r in read_csv("events"))
+    expected = {} if last[5:] == "12-31" else {last[:4]: last}  # year keys as the results file stores them
+    assert site.results("05-network")["tie_split_partial_years"] == expected
+    # The drawing, on made-up years: 2024 and 2025 full, 2026 partial.
+    shown = pd.DataFrame({"split": [0.2, 0.4, 0.0], "w_chn": [1, 2, 0], "w_rus": [4, 3, 1]}, index=[2024, 2025, 2026])
+    partial = partial_years(pd.Series(pd.to_datetime(["2025-06-01", "2026-02-25"])))
+    assert partial == {2026: pd.Timestamp("2026-02-25")}
+    assert partial_years(pd.Series(pd.to_datetime(["2025-12-31"]))) == {}
+    empty = pd.Series(dtype=float)
+    fig = draw_tie_split(shown, empty, empty, partial)
+    ax = fig.axes[0]
+    events_line = ax.lines[0]
+    joined = [(x, y) for x, y in zip(events_line.get_xdata(), events_line.get_ydata()) if y == y]
+    assert [x for x, _ in joined] == [2024, 2025], "a partial year is joined to the line"
+    hollow = [c for c in ax.collections if "partial year" in c.get_label()]
+    assert len(hollow) == 1 and list(hollow[0].get_offsets()[:, 0]) == [2026]
+    assert any("to 25 Feb" in t.get_text() for t in ax.texts)
+    plt.close(fig)

@@ -92,3 +92,16 @@ def test_figure_takeaways_rest_on_the_data(site):
     assert f"from US${china[low][0]:,.0f} million in {low}" in text, text
     assert f"to US${china[latest][0]:,.0f} million in {latest} ({china[latest][0] / china[low][0]:.1f} times" in text
     assert f"at most US${max(rus.values()):,.0f} million a year since {min(rus)}" in text, text
+
+
+def test_trade_rebound_says_russias_wartime_flows_are_off_the_chart(site):
+    """The customs chart says on its face, in its takeaway and in its alt text that Russia's wartime flows (payments
+    for munitions and troops, oil above the UN cap, wages) are not in customs figures and so are not drawn."""
+    import json
+
+    res = site.results("08-since-the-article")
+    note = res["since_trade_rebound_off_chart"]
+    assert all(word in note for word in ("not in customs figures", "munitions", "troops", "oil", "UN cap", "wages"))
+    assert res["takeaway_since_trade_rebound"].endswith(note + ".")
+    meta = json.loads((site.figures / "since_trade_rebound.json").read_text(encoding="utf-8"))
+    assert note in meta["alt"] and meta["takeaway"].endswith(note + ".")

@@ -23,15 +23,6 @@ DISTRIBUTION = {"IPython": "ipykernel", "PIL": "matplotlib"}
 
 
 @pytest.fixture(scope="module")
-def editions(tmp_path_factory):
-    out = tmp_path_factory.mktemp("student")
-    proc = subprocess.run([sys.executable, "-m", "helpers", "student", "--out", str(out)], cwd=ROOT,
-                          capture_output=True, text=True)
-    assert proc.returncode == 0, proc.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
 def unpacked(editions, tmp_path_factory):
     """The bundle unpacked outside the repository with every notebook executed there: {name: error}."""
     folder = tmp_path_factory.mktemp("unpacked")
@@ -178,3 +169,21 @@ def test_bundle_notebooks_use_the_bundle_not_the_repository(unpacked):
     where = subprocess.run([sys.executable, "-c", "import helpers; print(helpers.__file__)"], cwd=folder,
                            capture_output=True, text=True).stdout.strip()
     assert where.startswith(str(folder)), f"helpers imported from {where}"
+
+
+def test_no_model_answer_or_instructor_note_in_the_kit(editions):
+    with zipfile.ZipFile(editions / f"{BUNDLE}.zip") as zf:
+        for name in zf.namelist():
+            if name.endswith((".ipynb", ".md")):
+                text = zf.read(name).decode("utf-8")
+                for words in ("model_answer(", "Model answer", ":class: instructor", "{solution"):
+                    assert words not in text, f"{name}: {words!r} in the student kit"
+
+
+def test_instructor_blocks_are_cut_with_what_they_hold():
+    text = ("Before.\n\n::::{admonition} For instructors\n:class: instructor\n\nKey.\n\n:::{note}\nInner.\n:::\n"
+            "::::\n\nAfter.\n\n:::{admonition} Shown\n:class: tip\n\nKept.\n:::\n")
+    cut = student.strip_instructor(text)
+    assert "Key." not in cut and "Inner." not in cut and "Before." in cut and "After." in cut and "Kept." in cut
+    with pytest.raises(student.SolutionMarkupError, match="line 1"):
+        student.strip_instructor(":::{admonition} X\n:class: instructor\nnever closed\n", "x.md")

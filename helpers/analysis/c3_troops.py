@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from .engine import Finding, fmt, graded, row_refs
+from .engine import Finding, figure_label, fmt, graded, row_refs
 
 GOVERNMENTS = ("KOR", "USA", "UKR", "GBR", "JPN", "NATO", "MSMT")  # governments and their groups, not the parties
 
@@ -15,7 +15,7 @@ def _deployed(data: dict) -> pd.DataFrame:
 
 def _refs(df: pd.DataFrame) -> list[dict]:
     return row_refs(df.sort_values("report_date"), "troop_reports", "report_id", "report_date",
-                    lambda r: f"{r['reporter']}: {r['measure']} {r['value_high']:,.0f}")
+                    figure_label)
 
 
 def c3_acknowledged(data: dict, when: pd.Timestamp) -> Finding:

@@ -10,7 +10,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .engine import ICBM_TEST, Finding, end_of, fmt, graded, row_refs, thin, untestable
+from .engine import ICBM_TEST, Finding, end_of, figure_label, fmt, graded, row_refs, thin, untestable
 
 AFTER_MONTHS = 6  # how long after the test an escalation still reads as "signalled" by it
 
@@ -46,7 +46,7 @@ def c4_engagement(data: dict, when: pd.Timestamp) -> Finding:
                               ("a deployment estimate above any before the test", len(higher)),
                               ("the treaty in force", len(in_force))) if hit]
     rows = row_refs(pd.concat([first_losses.head(1), higher.nlargest(1, "value_high")]), "troop_reports",
-                    "report_id", "report_date", lambda r: f"{r['reporter']}: {r['measure']} {r['value_high']:,.0f}")
+                    "report_id", "report_date", figure_label)
     rows += row_refs(in_force, "events", "event_id", "date", "title")
     evidence = (f"In the {AFTER_MONTHS} months after the test (to {fmt(end)}) the engagement stepped up "
                 f"{len(steps)} way(s)" + (f": {'; '.join(steps)}." if steps else "."))

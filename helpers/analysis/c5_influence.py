@@ -125,20 +125,21 @@ def indicators(data: dict, when: pd.Timestamp) -> list[tuple[str, bool | None, s
         out.append(("trade", c <= TRADE_FALL, f"trade: China–North Korea trade {'fell' if c < 0 else 'rose'} "
                     f"{abs(c):.0%} in {year} on {year - 1} (China customs, annual totals)",
                     _trade_rows(data, [year - 1, year])))
-    selfs, ests = fuel_comparison(data, "self-report"), fuel_comparison(data, "estimate")
+    # Outside estimates only: the suppliers' own reports are not comparable (Russia's fell far below what
+    # others estimate it shipped; China reports refined products only, never its pipeline crude).
+    ests = fuel_comparison(data, "estimate")
     parts, points = [], []
-    for label, comp in (("self-reports", selfs), ("estimates", ests)):
-        if comp:
-            y, rus, chn = comp
-            points.append(rus > chn)
-            parts.append(f"{label} for {y}: Russia {rus:,.0f} barrels against China {chn:,.0f}")
-        else:
-            parts.append(f"no year with {label} for both suppliers")
+    if ests:
+        y, rus, chn = ests
+        points.append(rus > chn)
+        parts.append(f"outside estimates for {y}: Russia {rus:,.0f} barrels against China {chn:,.0f}")
+    else:
+        parts.append("no year with outside estimates for both suppliers (their own reports are not comparable; "
+                     "a missing figure is not zero)")
     fuel_rows = row_refs(data["crude"].tail(3), "crude_oil", None, "year",
                          lambda r: f"{r['supplier']} crude {r['year']}: {r['quantity']:,.0f} {r['unit']} ({r['reporter']})")
-    out.append(("fuel", None if not points else all(points) if len(set(points)) == 1 else None,
-                "fuel (crude plus refined, full years): " + "; ".join(parts)
-                + ("; the two comparisons disagree" if len(set(points)) > 1 else ""), fuel_rows))
+    out.append(("fuel", points[0] if points else None, "fuel (all products each estimate covers, full years): "
+                + "; ".join(parts), fuel_rows))
     v = data["visits"]
     end = end_of(v, "start_date", when)  # the window ends where the visits register ends
     start = end - pd.DateOffset(months=12)

@@ -9,7 +9,7 @@ from typing import Callable
 
 import pandas as pd
 
-from .engine import Finding, between, end_of, fmt, graded, row_refs, thin
+from .engine import ARTICLE_DATE, Finding, between, end_of, fmt, graded, row_refs, thin
 
 MIN_MEASURES = 5  # fewer measures than this in a window cannot show a direction
 CUTS = (0.75, 0.5)  # three in four measures strengthening: Seoul's net direction is up; half: mixed
@@ -44,9 +44,11 @@ def _register(data: dict, when: pd.Timestamp) -> tuple[pd.DataFrame, pd.Timestam
 
 
 def c6_share(months: int, stages: tuple[str, ...] | None = None) -> Callable:
-    """Share of Seoul's measures in the `months` to the date judged that strengthen its posture."""
+    """Share of Seoul's measures in the `months` to the article's date (or the date judged, if earlier) that
+    strengthen its posture: the claim is about late 2024, so later measures never change it (they are the new
+    government's variant)."""
     def judge(data: dict, when: pd.Timestamp) -> Finding:
-        m, end, first = _register(data, when)
+        m, end, first = _register(data, min(when, pd.Timestamp(ARTICLE_DATE)))
         if stages:
             m = m[m["stage"].isin(stages)]
         start = end - pd.DateOffset(months=months) + pd.Timedelta(days=1)

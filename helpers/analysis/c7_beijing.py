@@ -21,7 +21,8 @@ MIN_SIGNALS = 8  # fewer signals in a period than this give a share too uncertai
 MIN_ACCOUNTS = 2
 TIMES_BASELINE = 2.0  # "at least twice the baseline share": the review's and the codebook's relative threshold
 CUTS = (0.6, 0.25)  # share of computable indicators pointing to unease: most of them / at least one in four
-TRUSTED = ("A", "B", "C")  # accounts from officials or services, named or not; analysts' inference (D) left out
+TRUSTED = ("A", "B", "C")
+LINE_CHANNELS = ("mfa_briefing", "mfa_statement", "un_statement", "senior_official")  # accounts from officials or services, named or not; analysts' inference (D) left out
 
 
 def treaty_year(data: dict, when: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp]:
@@ -53,10 +54,13 @@ def share_text(k: int, n: int) -> str:
 
 
 def _statements(data: dict, start, end):
-    kb, nb = cool_share(data["signals"], *BASELINE)
-    kw, nw = cool_share(data["signals"], start, end)
-    text = (f"statements: distancing or critical {share_text(kw, nw)} from {fmt(start)} to {fmt(end)}, against "
-            f"{share_text(kb, nb)} in 2018 – mid-2023")
+    # Like with like: Beijing's signals on North Korea itself in both periods. Answers on the Russia–North Korea
+    # alignment have no counterpart before mid-2023, so they are judged by their own variant, not mixed in here.
+    sig = data["signals"][~data["signals"]["topic"].isin(ALIGNMENT_TOPICS)]
+    kb, nb = cool_share(sig, *BASELINE)
+    kw, nw = cool_share(sig, start, end)
+    text = (f"statements on North Korea itself: distancing or critical {share_text(kw, nw)} from {fmt(start)} to "
+            f"{fmt(end)}, against {share_text(kb, nb)} in 2018 – mid-2023")
     if nw < MIN_SIGNALS or nb < MIN_SIGNALS:
         return None, text + " (too few signals to compare)", (kb, nb, kw, nw)
     return kw >= 2 and kw / nw >= TIMES_BASELINE * kb / nb, text, (kb, nb, kw, nw)
@@ -79,13 +83,14 @@ def _contact(data: dict, start, end):
 
 def _denuclearisation(data: dict, start, end):
     sig = data["signals"]
-    flagged = sig[sig["mentions_denuclearisation"].isin(["yes", "no"])]
+    # Like with like: the channels that speak in both periods (spokespeople, envoys, ministers), not summit readouts
+    flagged = sig[sig["mentions_denuclearisation"].isin(["yes", "no"]) & sig["channel"].isin(LINE_CHANNELS)]
     b, w = between(flagged, "date", *BASELINE), between(flagged, "date", start, end)
     by, wy = int((b["mentions_denuclearisation"] == "yes").sum()), int((w["mentions_denuclearisation"] == "yes").sum())
-    text = (f"denuclearisation line: endorsed in {wy} of {len(w)} readable statements in the window, against "
-            f"{by} of {len(b)} in 2018 – mid-2023")
+    text = (f"denuclearisation line: endorsed in {wy} of {len(w)} readable ministry and envoy statements in the "
+            f"window, against {by} of {len(b)} in 2018 – mid-2023")
     if len(w) < 3 or len(b) < 3:
-        return None, text + " (too few to compare)"
+        return None, text + " (too few to compare on the same channels)"
     return wy / len(w) >= by / len(b), text
 
 
@@ -95,10 +100,11 @@ def _accounts(data: dict, start, end):
     pv = between(pv, "date_said", start, end)
     uneasy = int((pv["view"] == "uneasy").sum())
     comfy = int((pv["view"] == "comfortable").sum())
+    voices = int(pv.loc[pv["view"].isin(["uneasy", "comfortable"]), "reporter"].nunique())
     text = (f"third parties: {uneasy} official account(s) of Chinese unease against {comfy} of comfort, dated in "
-            "the window")
-    if uneasy + comfy < MIN_ACCOUNTS:
-        return None, text + " (too few)", pv
+            f"the window, from {voices} different official(s)")
+    if voices < MIN_ACCOUNTS:  # one official's repeated view is one account, however often he gives it
+        return None, text + " (too few voices)", pv
     return uneasy > comfy, text, pv
 
 
@@ -132,7 +138,7 @@ def c7_statements_vs_baseline(data: dict, when: pd.Timestamp) -> Finding:
         return early
     start, end = treaty_year(data, when)
     point, text, (kb, nb, kw, nw) = _statements(data, start, end)
-    rows = _signal_refs(between(data["signals"], "date", start, end))
+    rows = _signal_refs(between(data["signals"][~data["signals"]["topic"].isin(ALIGNMENT_TOPICS)], "date", start, end))
     if point is None:
         return thin(text + ".", rows, end)
     ratio = (kw / nw) / (kb / nb) if kb else (float(TIMES_BASELINE) * 2 if kw else 0.0)

@@ -180,6 +180,12 @@ def row_refs(df: pd.DataFrame, dataset: str, id_col: str | None, date_col: str, 
     return refs
 
 
+def figure_label(r) -> str:
+    """'NIS: deployed 11,000' for a troop or transfer row; the measure alone when the row has no figure."""
+    value = r.get("value_high")
+    return f"{r['reporter']}: {r['measure']}" + ("" if value is None or pd.isna(value) else f" {value:,.0f}")
+
+
 def judge(claim: Claim, rule: Rule, data: dict, when: pd.Timestamp) -> Verdict:
     f = rule.judge(data, when)
     return Verdict(claim.claim_id, f.verdict, f.evidence, f.flip, f.rows, f.value, f.cuts, f.plausible,

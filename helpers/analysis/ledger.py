@@ -74,8 +74,10 @@ CLAIMS = (
                 "partly.", c4_tempo(None))),
           words='"an intercontinental missile test, signaling a possible escalation in their military engagement"',
           reading="'Their' most naturally means North Korea and Russia, so the main rule tests the engagement; "
-                  "the missile reading (a record apogee, a faster tempo) is a variant. Apogees are North Korea's "
-                  "own announced figures; 2025 launch counts are floors.",
+                  "the missile reading (a record apogee, a faster tempo) is a variant. Neither can show that the "
+                  "test *signalled* anything: the treaty was ratified and troops were moving before it, so the "
+                  "test is a date stamp, and the rule asks only whether escalation followed. Apogees are North "
+                  "Korea's own announced figures; 2025 launch counts are floors.",
           baseline="The engagement before the test (the highest deployment estimate, losses reported before it); "
                    "launches in as many months before the test.",
           datasets=("troop_reports", "events", "missile_launches")),
@@ -83,8 +85,8 @@ CLAIMS = (
           "08-since-the-article", "inference",
           "China–North Korea trade holding up or growing and China still the larger fuel supplier.",
           (Rule("Leverage: trade and fuel, then attention", "Durable leverage first: annual China customs trade "
-                "down a tenth or more on the year before, and Russia supplying more fuel than China (crude plus "
-                "refined, like for like). Both: supported; one, or only more rank-weighted senior contact with "
+                "down a tenth or more on the year before, and Russia supplying more fuel than China on outside "
+                "estimates for both in the same year (the suppliers' own reports are not comparable). Both: supported; one, or only more rank-weighted senior contact with "
                 "Russia than China in 12 months: partly; none: not supported.", c5_leverage,
                 "Trade not falling and China the larger fuel supplier."),
            Rule("Attention only (rank-weighted)", "Russia's share of rank-weighted senior contact with Pyongyang in "
@@ -103,18 +105,20 @@ CLAIMS = (
                   "influence is waning, read as leverage: what Pyongyang cannot easily replace (trade, fuel) "
                   "before where its diplomacy turns (attention).",
           baseline="Trade: the year before (a fall of a tenth is beyond ordinary year-to-year noise outside the "
-                   "sanctions and Covid years). Fuel: the other supplier, in the same year and the same kind of "
-                   "figure. Attention: the other capital in the same 12 months.",
+                   "sanctions and Covid years; on the article's date the latest year is 2023, a rebound from Covid, "
+                   "which favours 'not waning'). Fuel: the other supplier, in the same year, on outside estimates. "
+                   "Attention: the other capital in the same 12 months.",
           datasets=("trade", "refined_petroleum", "crude_oil", "visits", "revenue_estimates")),
     Claim("C6", "South Korea is weighing stronger security measures.", "06-neighbours", "premise",
           "Seoul's measures in the year judged mostly relaxing or holding its posture.",
-          (Rule("Seoul's measures, 12 months", "Share of South Korea's security measures (considered, announced, "
-                "decided or carried out) in the 12 months to the date judged that strengthen its posture: three "
-                "in four or more: supported; half or more: partly. At least five measures are needed.",
+          (Rule("Seoul's measures, 12 months to the article", "Share of South Korea's security measures "
+                "(considered, announced, decided or carried out) in the 12 months to the article's date that "
+                "strengthen its posture: three in four or more: supported; half or more: partly. At least five "
+                "measures are needed. Later measures are the new government's variant, not this claim.",
                 c6_share(12), "Under half of Seoul's measures strengthening."),
            Rule("Decided or carried out only", "As the main rule, counting only measures decided or carried out.",
                 c6_share(12, STAGES_DECIDED)),
-           Rule("Six months", "As the main rule over the six months to the date judged.", c6_share(6)),
+           Rule("Six months", "As the main rule over the six months to the article's date.", c6_share(6)),
            Rule("Under the new government", "As the main rule, from Lee Jae-myung's inauguration (4 June 2025) to "
                 "the register's end: did Seoul follow through?", c6_new_government)),
           words='"South Korea contemplating bolstered security measures"',
@@ -128,14 +132,14 @@ CLAIMS = (
           "Beijing's statements no cooler than before, no pull-back in its contact with Pyongyang, the "
           "denuclearisation line kept no more often, and third parties reporting comfort rather than unease.",
           (Rule("Change against the baseline, four indicators", "In the year after the treaty (19 June 2024): "
-                "distancing or critical signals at least twice their 2018 – mid-2023 share; rank-weighted senior "
-                "contact below the same span before the treaty; the denuclearisation line endorsed at least as "
-                "often as in 2018 – mid-2023; officials' accounts of Chinese unease outnumbering accounts of "
-                "comfort. Share of the indicators that can be computed (at least two) pointing to unease: 60 % "
+                "distancing or critical signals on North Korea itself at least twice their 2018 – mid-2023 share; "
+                "rank-weighted senior contact below the same span before the treaty; the denuclearisation line "
+                "endorsed at least as often as in 2018 – mid-2023 on the same channels; accounts of Chinese unease "
+                "from at least two officials outnumbering accounts of comfort. Share of the indicators that can be computed (at least two) pointing to unease: 60 % "
                 "or more: supported; a quarter or more: partly; none: not supported.", c7_bundle,
                 "None of the indicators that can be computed points to unease."),
-           Rule("Statements against their baseline", "The distancing-or-critical share of all Beijing's signals on "
-                "North Korea in the year after the treaty, as a multiple of its 2018 – mid-2023 share: twice or "
+           Rule("Statements against their baseline", "The distancing-or-critical share of Beijing's signals on "
+                "North Korea itself (not the alignment) in the year after the treaty, as a multiple of its 2018 – mid-2023 share: twice or "
                 "more: supported; one and a half: partly.", c7_statements_vs_baseline),
            Rule("Contact fell", "Rank-weighted China–North Korea senior contact in the year after the treaty, as a "
                 "share of the same span before: half or less: supported; less than before: partly.", c7_contact),
@@ -153,9 +157,12 @@ CLAIMS = (
                 'could destabilize the region"',
           reading="Unease shows in what Beijing says and does, measured as change: cooler words, less contact, a "
                   "line Pyongyang rejects kept, and what officials who talk to Beijing report.",
-          baseline="2018 – mid-2023 for Beijing's signals and the denuclearisation line (before the alignment "
-                   "began with Shoigu's July 2023 visit); the same span before the treaty for contact. 'Twice the "
-                   "baseline share' is the smallest change that two small samples can show.",
+          baseline="2018 – mid-2023 for Beijing's signals on North Korea itself and for the denuclearisation line "
+                   "on the same channels (before the alignment began with Shoigu's July 2023 visit); the same span "
+                   "before the treaty for contact. 'Twice the baseline share' is a conventional mark of a "
+                   "substantive change, not a significance test: with these counts a doubling is within sampling "
+                   "noise, which is why every share is printed with its count and interval. The test is the treaty "
+                   "year; the period after it is shown in notebook 7.",
           datasets=("china_signals", "visits", "china_private_views")),
     Claim("C8", "Beijing's reactions to the alignment have been varied.", "07-beijing", "premise",
           "Beijing's answers on the alignment nearly all of one stance.",

@@ -158,3 +158,37 @@ def first_clause(note: str, width: int = 70) -> str:
     text = (parts[1] if len(parts) > 1 else note).split(";")[0].strip()
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
+
+
+# What customs figures leave out of North Korea's trade with Russia since 2022 (said on the rebound chart).
+OFF_CUSTOMS = ("Russia's wartime flows are not in customs figures, so not on this chart: payments for munitions "
+               "and troops, oil delivered above the UN cap, wages of soldiers and workers")
+
+
+def draw_rebound(chn: pd.DataFrame, rus: pd.DataFrame, latest_year: int, first_year: int = 2015):
+    """North Korea's trade with China and Russia by year (one figure per partner and year: a line through each
+    partner's first-choice series, hollow unjoined markers for a stand-in), the border closure and the article
+    marked, and a note under the title and by the Russia line that wartime flows are not in customs figures."""
+    fig, ax = plt.subplots(figsize=(10, 4.8))
+    for frame, colour, marker, name in ((chn, COUNTRY_COLOURS["CHN"], "o", "China"),
+                                        (rus, COUNTRY_COLOURS["RUS"], "s", "Russia")):
+        first = frame["value"].where(~frame["fallback"]).reindex(range(first_year, latest_year + 1))
+        series = frame.loc[~frame["fallback"], "series"].map(SERIES_LABELS).iloc[0]
+        ax.plot(first.index, first, marker + "-", color=colour, label=f"{name} ({series})")
+        stand = frame[frame["fallback"]]
+        if len(stand):
+            ax.scatter(stand.index, stand["value"], marker=marker, s=40, facecolors="none", edgecolors=colour,
+                       label=f"{name}, stand-in series (not joined): " + ", ".join(map(str, stand.index)))
+    ax.axvspan(2020, 2022.9, color="#eeeeee", zorder=0)
+    ax.text(2020.1, ax.get_ylim()[1] * 0.9, "border closed\n(COVID-19)", fontsize=8, va="top")
+    ax.axvline(2024.83, color="#333333", ls="--", lw=1)
+    ax.text(2024.9, ax.get_ylim()[1] * 0.9, "article", fontsize=8)
+    ax.set_title("North Korea's trade with China and Russia", pad=30)  # room for the note under it
+    ax.set(ylabel="Two-way trade (US$ million, current)", xlabel="Year")
+    ax.legend(loc="upper center", bbox_to_anchor=(0.55, 0.8), fontsize=8)
+    ax.text(0, 1.015, OFF_CUSTOMS.replace(" so not on this chart:", "\nso not on this chart:") + ".",
+            transform=ax.transAxes, fontsize=8.5, color=COUNTRY_COLOURS["RUS"], va="bottom")
+    last = rus.index.max()
+    ax.annotate("customs trade only:\nwartime flows not drawn", (last, rus.loc[last, "value"]), xytext=(6, 14),
+                textcoords="offset points", ha="right", va="bottom", fontsize=8, color=COUNTRY_COLOURS["RUS"])
+    return fig

@@ -9,7 +9,7 @@ import matplotlib.pyplot as plt
 import pandas as pd
 from matplotlib.patches import Patch
 
-from .style import COUNTRY_COLOURS, OKABE_ITO, count_axis
+from .style import COUNTRY_COLOURS, OKABE_ITO, count_axis, slide_parts
 
 NEIGHBOURS = ("KOR", "JPN", "USA")
 NAMES = {"KOR": "South Korea", "JPN": "Japan", "USA": "United States"}
@@ -77,6 +77,7 @@ def responses_timeline(resp: pd.DataFrame, monthly: pd.Series):
     ax.grid(axis="y", visible=False)
     ax2.bar(monthly.index, monthly.values, width=25, color=COUNTRY_COLOURS["PRK"])
     count_axis(ax2.yaxis)
+    slide_parts(fig, [0, 2], [0, 1])  # on slides: the responses over the launches, then the responses and their key
     return fig, ax, ax2
 
 

@@ -111,12 +111,27 @@ def draw_two_periods(edges, drawn):
     return fig
 
 
-def draw_tie_split(shown, trade_line, trade_stand_in):
+def partial_years(dates: pd.Series) -> dict:
+    """{year: last day} for the last year of `dates` if the data end before its 31 December (a partial year)."""
+    last = dates.max()
+    return {} if pd.isna(last) or (last.month, last.day) == (12, 31) else {int(last.year): last}
+
+
+def draw_tie_split(shown, trade_line, trade_stand_in, partial: dict | None = None):
     """Upper panel: the events split by year, and the trade split (a line where both partners' figures come from
-    their first-choice series; hollow, unjoined markers where a stand-in series was used). Lower: the weights."""
+    their first-choice series; hollow, unjoined markers where a stand-in series was used). Lower: the weights.
+    `partial` ({year: last day of the data}, see partial_years): years drawn hollow, unjoined, labelled with how
+    far they run, their bars pale."""
+    partial = {y: d for y, d in (partial or {}).items() if y in shown.index}
     fig, (ax, ax2) = plt.subplots(2, 1, figsize=(10, 6.8), sharex=True, gridspec_kw={"height_ratios": [2.2, 1]})
-    ax.plot(shown.index, shown["split"] * 100, "o-", color=COUNTRY_COLOURS["CHN"], lw=1.8,
+    full = shown["split"].where(~shown.index.isin(list(partial)))
+    ax.plot(shown.index, full * 100, "o-", color=COUNTRY_COLOURS["CHN"], lw=1.8,
             label="Events layer: China share of PRK's CHN+RUS event weight")
+    part = shown.loc[list(partial), "split"].dropna()
+    if len(part):
+        ax.scatter(part.index, part * 100, s=40, facecolors="white", edgecolors=COUNTRY_COLOURS["CHN"], lw=1.6,
+                   zorder=3, label="Events layer, a partial year (not joined): "
+                   + ", ".join(f"{y} to {d:%-d %b}" for y, d in partial.items()))
     ax.plot(trade_line.index, trade_line * 100, "s--", color=OKABE_ITO["grey"], lw=1.2, ms=4,
             label="Trade layer: China share of PRK's CHN+RUS trade value (customs of each)")
     if len(trade_stand_in):
@@ -130,9 +145,17 @@ def draw_tie_split(shown, trade_line, trade_stand_in):
         if year in shown.index and pd.notna(shown.loc[year, "split"]):
             ax.annotate(text, (year, shown.loc[year, "split"] * 100), xytext=(0, 8 if year != 2019 else -26),
                         textcoords="offset points", ha="center", fontsize=8)
-    ax2.bar(shown.index - 0.2, shown["w_chn"].fillna(0), width=0.4, color=COUNTRY_COLOURS["CHN"], label="PRK–CHN")
-    ax2.bar(shown.index + 0.2, shown["w_rus"].fillna(0), width=0.4, color=COUNTRY_COLOURS["RUS"], label="PRK–RUS")
-    ax2.set(ylabel="Tie weight\n(weighted events)", xlabel="Year of the event")
+    alpha = [0.4 if y in partial else 1 for y in shown.index]  # a partial year's weight is not a year's
+    for offset, col, country, label in ((-0.2, "w_chn", "CHN", "PRK–CHN"), (0.2, "w_rus", "RUS", "PRK–RUS")):
+        bars = ax2.bar(shown.index + offset, shown[col].fillna(0), width=0.4, color=COUNTRY_COLOURS[country],
+                       label=label)
+        for bar, a in zip(bars, alpha):
+            bar.set_alpha(a)
+    ax2.set(ylabel="Tie weight\n(weighted events)", xlabel="Year of the event" + (
+        " (pale: a partial year)" if partial else ""))
+    for year, value in part.items():
+        ax.annotate(f"{year}:\nto {partial[year]:%-d %b}", (year, value * 100), xytext=(0, 8 if value < 0.5 else -10),
+                    textcoords="offset points", ha="center", va="bottom" if value < 0.5 else "top", fontsize=7.5)
     ax2.legend(loc="upper left", fontsize=9)
     return fig
 

@@ -18,6 +18,7 @@ import json
 import os
 import sys
 import textwrap
+import warnings
 
 # In a notebook kernel, plotly's renderers import nbformat, whose validator imports jsonschema, which compiles a
 # URI grammar at import (rfc3987_syntax, installed for JupyterLab's server) for its "iri" format check: about
@@ -148,7 +149,8 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
     _build/figures-by-hand/ instead, so the committed figures change only when the build runs."""
     names = _names(data)
     table = chart_data(frame)
-    fig.text(0.01, 0.01, source_line(source, names), ha="left", va="bottom", fontsize=8, color="#555555", wrap=True)
+    source_text = fig.text(0.01, 0.01, source_line(source, names), ha="left", va="bottom", fontsize=8,
+                           color="#555555", wrap=True)
     fig.tight_layout(rect=(0, 0.05, 1, 1))
     out = paths.figure_output_dir()  # never figures/ when run by hand
     out.mkdir(parents=True, exist_ok=True)
@@ -162,31 +164,120 @@ def save_figure(fig, name: str, *, source: str, alt: str, data, frame, caption: 
     # Run by hand (JupyterLab), the build's notebook name is unknown: keep the one recorded before.
     notebook = os.environ.get("TRIANGLE_NOTEBOOK") or (
         json.loads(sidecar.read_text(encoding="utf-8")).get("notebook", "") if sidecar.exists() else "")
-    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": coverage_label(names),
-            "data": list(names), "values": f"{name}.csv", "notebook": notebook}
-    if full:
-        meta["slide"] = f"slides/{name}.png"
-    if takeaway:
-        meta["takeaway"] = takeaway
-    (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     if show:
         png = base64.b64encode(preview_png(fig)).decode()
         display(HTML(f'<figure class="triangle-figure"><img src="data:image/png;base64,{png}" '
                      f'alt="{_escape(alt)}" style="max-width:100%"></figure>'))
-    if full:
-        _save_slide(fig, out / "slides" / f"{name}.png")
+    meta = {"name": name, "caption": title, "alt": alt, "source": source, "cutoff": coverage_label(names),
+            "data": list(names), "values": f"{name}.csv", "notebook": notebook}
+    if full:  # an as-of build makes the PNG, values and sidecar only
+        slides = _save_slides(fig, out / "slides", name, takeaway, source_text)
+        meta["slide"] = slides[0]
+        if len(slides) > 1:
+            meta["slides"] = slides
+    if takeaway:
+        meta["takeaway"] = takeaway
+    (out / f"{name}.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     plt.close(fig)
 
 
 SLIDE_INCHES = (12.8, 7.2)  # 1920×1080 pixels at the house 150 dpi
+CREDIT = "Triangle Notebooks contributors, The China – North Korea – Russia triangle: research notebooks"
+CREDIT_LINE = f"Chart: {CREDIT} (CC BY 4.0)."
 
 
-def _save_slide(fig, target) -> None:
-    """Lay the figure out again at 16:9 (a tall figure would not fit a slide) and save it as PNG."""
+def slide_parts(fig, *groups) -> None:
+    """Mark a dense figure to be split into several slides, one per group of its axes (indices into
+    `fig.axes`, e.g. `slide_parts(fig, [0], [1, 2])`); each slide lays its panels out again on its own."""
+    fig.triangle_slide_parts = [list(g) for g in groups]
+
+
+def _show_only(fig, shown: list[int]) -> dict:
+    """Hide every axes but `shown` and give those the whole figure; returns what to restore."""
+    axes = fig.axes
+    specs = {i: ax.get_subplotspec() for i, ax in enumerate(axes)}
+    grid = next(s for s in specs.values() if s is not None).get_gridspec()
+    rows = sorted({r for i in shown for r in specs[i].rowspan})
+    cols = sorted({c for i in shown for c in specs[i].colspan})
+    heights, widths = grid.get_height_ratios() or [1] * grid.nrows, grid.get_width_ratios() or [1] * grid.ncols
+    new = fig.add_gridspec(len(rows), len(cols), height_ratios=[heights[r] for r in rows],
+                           width_ratios=[widths[c] for c in cols])
+    saved = {"specs": specs, "visible": [ax.get_visible() for ax in axes], "legends": [], "labels": [],
+             "grid": new}
+    for i, ax in enumerate(axes):
+        if i not in shown:
+            ax.set_visible(False)
+            continue
+        rs, cs = specs[i].rowspan, specs[i].colspan
+        ax.set_subplotspec(new[rows.index(rs.start):rows.index(rs.stop - 1) + 1,
+                               cols.index(cs.start):cols.index(cs.stop - 1) + 1])
+        if cs.start == cols[0] and not ax.yaxis.get_tick_params().get("labelleft", True):
+            ax.yaxis.set_tick_params(labelleft=True)
+            saved["labels"].append(ax)
+    legends = [ax.get_legend() for ax in axes if ax.get_legend() is not None]
+    first = axes[shown[0]]
+    if legends and not any(axes[i].get_legend() for i in shown) and first.has_data():
+        legend = legends[0]
+        first.legend(handles=legend.legend_handles, labels=[t.get_text() for t in legend.get_texts()],
+                     loc="upper left", fontsize=8, title=legend.get_title().get_text() or None, frameon=False)
+        saved["legends"].append(first)
+    return saved
+
+
+def _restore(fig, saved: dict) -> None:
+    for (i, spec), visible in zip(saved["specs"].items(), saved["visible"]):
+        if spec is not None:
+            fig.axes[i].set_subplotspec(spec)
+        fig.axes[i].set_visible(visible)
+    for ax in saved["labels"]:
+        ax.yaxis.set_tick_params(labelleft=False)
+    for ax in saved["legends"]:
+        ax.get_legend().remove()
+
+
+def _save_slides(fig, folder, name: str, takeaway: str | None, source=None) -> list[str]:
+    """Lay the figure out again at 16:9 (a tall figure would not fit a slide) with its takeaway printed above
+    and the credit line below the source, and save it as slides/NAME.png; a figure marked by `slide_parts` is
+    split into slides/NAME-1.png, NAME-2.png ... Returns the slides' paths relative to the figures folder."""
+    folder.mkdir(parents=True, exist_ok=True)
     fig.set_size_inches(*SLIDE_INCHES)
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fig.savefig(target, dpi=150, metadata={"Software": None})
+    size = source.get_fontsize() if source else None
+    added = [fig.text(0.01, 0.003, CREDIT_LINE, ha="left", va="bottom", fontsize=10, color="#555555")]
+    if source:
+        source.set_fontsize(10.5)
+        source.set_y(0.028)
+    top = 1.0
+    if takeaway:
+        lines = textwrap.wrap(takeaway, 115)
+        added.append(fig.text(0.01, 0.992, "\n".join(lines), ha="left", va="top", fontsize=13, color="#1a1a1a",
+                              fontweight="bold"))
+        top = 0.982 - 0.034 * len(lines)
+    suptitle = fig._suptitle  # a figure-wide title sits under the takeaway
+    if suptitle is not None:
+        old_y = suptitle.get_position()[1]
+        suptitle.set_y(top)
+        suptitle.set_va("top")
+        top -= 0.05
+    parts = getattr(fig, "triangle_slide_parts", None)
+    names = [f"slides/{name}.png"] if not parts else [f"slides/{name}-{k}.png" for k in range(1, len(parts) + 1)]
+    for target, shown in zip(names, parts or [None]):
+        saved = _show_only(fig, shown) if shown else None
+        if saved:  # lay out only the panels on this slide (the hidden ones keep their own grid)
+            with warnings.catch_warnings():
+                warnings.filterwarnings("ignore", "This figure includes Axes that are not compatible")
+                saved["grid"].tight_layout(fig, rect=(0, 0.075, 1, top))
+        else:
+            fig.tight_layout(rect=(0, 0.075, 1, top))
+        fig.savefig(folder.parent / target, dpi=150, metadata={"Software": None})
+        if saved:
+            _restore(fig, saved)
+    for text in added:
+        text.remove()
+    if suptitle is not None:
+        suptitle.set_y(old_y)
+    if source:
+        source.set_fontsize(size)
+    return names
 
 
 def preview_png(fig) -> bytes:
@@ -303,3 +394,89 @@ def kind_handles(kinds, **style) -> list:
     """Legend entries, one per kind (a filled circle unless `style` says otherwise)."""
     style = {"marker": "o", "ls": "", **style}
     return [plt.Line2D([], [], color=KIND_COLOURS[k], mec=edge(k), label=KIND_LABELS[k], **style) for k in kinds]
+
+
+# Labels that keep clear of the data: each is tried at a few positions (in points from its point) next to the point
+# first, then farther off with a thin leader line, and goes to the first that touches nothing.
+NEAR_ABOVE = [(0, 8), (-8, 6), (8, 6)]
+NEAR_OTHER = [(0, -9), (9, -4), (-9, -4), (9, 0), (-9, 0)]
+FAR = [(0, -26), (-30, -24), (30, -24), (0, -42), (-40, -40), (40, -40), (0, 26), (-30, 24), (30, 24), (-40, 40),
+       (40, 40)]
+LEADER = 12  # points: a label set farther off than this from its point gets a leader line
+
+
+def place_labels(ax, labels, *, points, lines=(), fontsize: float = 8) -> None:
+    """Annotate each (text, x, y, prefer_above) at the first candidate position whose text box stays inside the
+    axes and touches no point in `points`, line in `lines`, legend, text already on the axes or label placed before
+    it; a label next to its point must also be nearer it than any other point (so it cannot be read as another's).
+    Falls back to the first candidate if every one collides. Lay the figure out before calling (positions are
+    measured in pixels)."""
+    import matplotlib.transforms as mtransforms
+    import numpy as np
+
+    renderer = ax.figure.canvas.get_renderer()
+    dots = ax.transData.transform([(_num(x), y) for x, y in points]) if len(points) else np.empty((0, 2))
+    radius = 5 * ax.figure.dpi / 72  # a marker and a little air, in pixels
+    obstacles = [mtransforms.Bbox.from_extents(px - radius, py - radius, px + radius, py + radius) for px, py in dots]
+    obstacles += [t.get_window_extent(renderer) for t in ax.texts if t.get_text()]
+    if ax.get_legend() is not None:
+        obstacles.append(ax.get_legend().get_window_extent(renderer))
+    paths = [_drawn_path(line) for line in lines]
+    inside = ax.get_window_extent(renderer)
+    for text, x, y, above in labels:
+        own = ax.transData.transform([(_num(x), y)])[0]
+        others = [p for p in dots if not np.allclose(p, own)]
+        near = NEAR_ABOVE + NEAR_OTHER if above else NEAR_OTHER + NEAR_ABOVE
+        choice = near[0]
+        for dx, dy in near + FAR:
+            ann = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
+            box = ann.get_window_extent(renderer).padded(2)
+            ann.remove()
+            if (inside.contains(box.x0, box.y0) and inside.contains(box.x1, box.y1)
+                    and not any(box.overlaps(o) for o in obstacles)
+                    and not any(p.intersects_bbox(box, filled=False) for p in paths)
+                    and (max(abs(dx), abs(dy)) > LEADER or not others
+                         or 1.5 * _gap(box, own) < min(_gap(box, p) for p in others))):
+                choice = (dx, dy)
+                break
+        dx, dy = choice
+        box = _annotate(ax, text, x, y, dx, dy, fontsize, leader=False)
+        obstacles.append(box.get_window_extent(renderer).padded(2))
+        box.remove()
+        _annotate(ax, text, x, y, dx, dy, fontsize, leader=max(abs(dx), abs(dy)) > LEADER)
+
+
+def _num(x) -> float:
+    """A date as matplotlib's number for it; a number as it is."""
+    import datetime
+
+    import matplotlib.dates as mdates
+
+    return mdates.date2num(x) if isinstance(x, (datetime.date, datetime.datetime)) else x
+
+
+def _gap(box, point) -> float:
+    """Pixels from a point to a box (0 inside it)."""
+    import math
+
+    return math.hypot(max(box.x0 - point[0], 0, point[0] - box.x1), max(box.y0 - point[1], 0, point[1] - box.y1))
+
+
+def _annotate(ax, text, x, y, dx, dy, fontsize, *, leader: bool):
+    """A label `dx, dy` points from (x, y), aligned away from the point, with a thin leader line if asked."""
+    return ax.annotate(text, (x, y), xytext=(dx, dy), textcoords="offset points", fontsize=fontsize,
+                       ha="center" if dx == 0 else ("left" if dx > 0 else "right"),
+                       va="center" if dy == 0 else ("bottom" if dy > 0 else "top"),
+                       arrowprops=dict(arrowstyle="-", color="#777777", lw=0.6, shrinkA=1, shrinkB=4) if leader
+                       else None)
+
+
+def _drawn_path(line):
+    """A line as drawn on the figure (steps included), in display coordinates."""
+    import numpy as np
+    from matplotlib import cbook
+    from matplotlib.path import Path
+
+    x, y = line.get_xydata().T
+    step = cbook.STEP_LOOKUP_MAP[line.get_drawstyle()]
+    return Path(line.get_transform().transform(np.column_stack(step(x, y))))

@@ -6,7 +6,8 @@ import matplotlib.dates as mdates
 import matplotlib.pyplot as plt
 import pandas as pd
 
-from .style import KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in
+from .style import (KIND_COLOURS, OKABE_ITO, count_axis, date_axis, edge, kind_handles, kinds_in, place_labels,
+                     slide_parts)
 
 NAMES = {"RUS": "Russia", "PRK": "North Korea"}
 
@@ -30,6 +31,25 @@ def mark_acks(ax, ack_first: pd.Series, label: bool = True, where: str = "top") 
         ax.annotate(ack_label(ack_first), (ack_first.max(), 1 if top else 0), xycoords=("data", "axes fraction"),
                     xytext=(4, -4 if top else 4), textcoords="offset points", va="top" if top else "bottom",
                     fontsize=8)
+
+
+PUBLISHED = ("acknowledgement", "official_statement")  # North Korea on the record, through its own channels
+
+
+def published_by_prk(rows: pd.DataFrame) -> pd.Series:
+    """North Korea's own published figures: a North Korean reporter on the record (`status` acknowledgement or
+    official statement: KCNA, state TV, Kim Jong Un's speeches). A North Korean row of another status (a `claim`
+    such as "DPRK (as reported by Yonhap)") is a figure others attribute to North Korea, not one it published."""
+    return (rows["reporter_country"] == "PRK") & rows["status"].astype(str).isin(PUBLISHED)
+
+
+def prk_label(row) -> str:
+    """'DPRK's own: 101' for a figure North Korea published; 'attributed to DPRK: 350\n(as reported by Yonhap)'
+    for one others attribute to it (the relay from the reporter's brackets)."""
+    if published_by_prk(pd.DataFrame([row])).iloc[0]:
+        return f"DPRK's own: {row['value_high']:,.0f}"
+    relay = row["reporter"].partition(" (")[2].rstrip(")")
+    return f"attributed to DPRK: {row['value_high']:,.0f}" + (f"\n({relay})" if relay else "")
 
 
 def draw_figures(ax, rows: pd.DataFrame, marker: str = "o", filled: bool = True, size: float = 42) -> None:
@@ -96,18 +116,22 @@ def casualty_panels(numeric: pd.DataFrame, ack_first: pd.Series, panels):
         for _, r in rows[rows["doubtful"]].iterrows():
             ax.annotate("doubtful: likely\nthe UK's casualty\nfigure restated", (r["report_date"], r["value_high"]),
                         xytext=(-8, -6), textcoords="offset points", ha="right", va="top", fontsize=7.5)
-        own = rows[rows["reporter_country"] == "PRK"].sort_values("report_date")
-        for i, (_, r) in enumerate(own.iterrows()):
-            ax.annotate(f"DPRK: {r['value_high']:,.0f}", (r["report_date"], r["value_high"]),
-                        xytext=(-5 if i % 2 == 0 else 5, 6), textcoords="offset points",
-                        ha="right" if i % 2 == 0 else "left", fontsize=7.5)
         mark_acks(ax, ack_first, label=n == 0, where="bottom")
         ax.set_title(label, fontsize=11)
         date_axis(ax)
         ax.tick_params(axis="x", labelsize=8)
     axes[0].set_ylim(0, None)
     count_axis(axes[0].yaxis)
+    fig.tight_layout(rect=(0, 0.05, 1, 0.95))  # about as save_figure lays it out, so labels land where placed
+    for ax, (measure, _) in zip(axes, panels):  # North Korea's figures labelled clear of every other figure
+        rows = numeric[numeric["measure"] == measure]
+        own = rows[rows["reporter_country"] == "PRK"].sort_values("report_date")
+        points = list(zip(rows["report_date"], rows["value_high"])) + list(zip(rows["report_date"], rows["value_low"]))
+        place_labels(ax, [(prk_label(r), r["report_date"], r["value_high"], True) for _, r in own.iterrows()],
+                     points=[p for p in points if pd.notna(p[1])], lines=ax.lines, fontsize=7.5)
     shown = numeric[numeric["measure"].isin([m for m, _ in panels])]
     handles = kind_handles(kinds_in(shown))
     handles.append(plt.Line2D([], [], marker="o", ls="", mfc="white", mec="#555555", label="one episode only"))
+    if len(panels) > 2:  # too dense for one slide: the running totals, then the rest
+        slide_parts(fig, [0], list(range(1, len(panels))))
     return fig, axes, handles

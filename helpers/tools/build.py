@@ -181,11 +181,14 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
             _copy_if_changed(executed, src / "notebooks" / executed.name)
     for repo_page, target in SITE_PAGES.items():  # the repository's own pages, their links pointed at the site's
         origin = paths.data_dir() / "README.md" if repo_page == "data/README.md" else paths.ROOT / repo_page
+        if repo_page.startswith("seminar/"):
+            continue  # the guide's pages are written below, their numbers filled from the data
         if origin.exists() and target != "changes.md":  # the changelog is shown by the generated "What changed"
             text = origin.read_text(encoding="utf-8")
             if repo_page == "data/README.md":  # the codebook's share-of-copies block is filled from the data
                 text = site_page(text)
             _write_if_changed(src / target, site_links(text, repo_page))
+    write_seminar_pages(src)
     _write_if_changed(src / "changes.md", changes_page())
     offered = write_downloads(src / "_extra", dirs["base"], as_of)
     _write_if_changed(src / "downloads.md", downloads_page(with_package="datapackage.json" in offered))
@@ -194,6 +197,20 @@ def assemble_site(dirs: dict[str, Path], as_of: str | None) -> None:
         _copy_if_changed(fig, src / "figures" / fig.name)
     _copy_if_changed(Path(plotly.__file__).parent / "package_data" / PLOTLY_JS, src / "_static" / PLOTLY_JS)
     _write_if_changed(src / "_build_info.json", json.dumps({"as_of": as_of or ""}) + "\n")
+
+
+def write_seminar_pages(src: Path) -> None:
+    """The seminar guide's pages with their numbers filled from the data, and the answer sheet (a page and a
+    plain-text download)."""
+    from .guide import answer_sheet, fill, guide_values, seminar_pages
+    from .pages import site_links
+
+    values = guide_values()
+    for page, (repo_page, target) in seminar_pages().items():
+        text = fill(page.read_text(encoding="utf-8"), values, _rel(page))
+        _write_if_changed(src / target, site_links(text, repo_page))
+    _write_if_changed(src / "answer-sheet.md", answer_sheet())
+    _write_if_changed(src / "_static" / "answer-sheet.txt", answer_sheet(text_only=True))
 
 
 def _data_zip(folder: Path) -> bytes:
@@ -239,13 +256,14 @@ def write_downloads(extra: Path, base: Path, as_of: str | None) -> list[str]:
 
 
 def assemble_student_site(dirs: dict[str, Path]) -> None:
-    """The student site's sources: the site's, with every solution cut out of the executed notebooks.
+    """The student site's sources: the site's, with every solution and instructor-only block cut out of the
+    executed notebooks and the pages.
 
     (sphinx-exercise's own `hide_solutions` drops solution blocks but not gated solutions, so the cut is
     made here, by the same code as the student editions; the conf sets `hide_solutions` as well.)"""
     import nbformat
 
-    from .student import strip_solutions
+    from .student import strip_instructor, strip_solutions
 
     src, out = dirs["src"], dirs["student_src"]
     for stale in (out / "notebooks").glob("*.ipynb"):  # follow renames and removals on the main site
@@ -256,6 +274,8 @@ def assemble_student_site(dirs: dict[str, Path]) -> None:
         if page.suffix == ".ipynb" and rel.parts[0] == "notebooks":
             nb = strip_solutions(nbformat.read(page, as_version=4), page.name, keep_outputs=True)
             _write_if_changed(out / rel, nbformat.writes(nb) + "\n")
+        elif page.suffix == ".md":  # the seminar guide's marking notes stay on the instructor site
+            _write_if_changed(out / rel, strip_instructor(page.read_text(encoding="utf-8"), str(rel)))
         elif page.is_file():
             _copy_if_changed(page, out / rel)
 

@@ -5,6 +5,10 @@ Solutions are written in the notebooks with sphinx-exercise syntax, either as on
 (`:::{solution} label` ... `:::`) or gated around code cells (`:::{solution-start} label` ... cells ...
 `:::{solution-end}` `:::`). Both forms are cut out here; the exercises, narrative and code stay.
 
+Marking material for instructors (strong-answer notes, source-criticism answers, the exercise bank's keys) sits
+in admonitions of class `instructor` (`:::{admonition} For instructors` + `:class: instructor`, or with more
+colons around nested blocks); `strip_instructor` cuts them from the student editions and the student site.
+
 Each exercise is titled with its level and minutes (`:::{exercise} Light code · 10 min`) and ends with a
 folded hint. In a student edition every exercise is followed by an answer cell (a code cell with a starter
 for the code levels), and the code the site hides is collapsed, so a student meets the questions first.
@@ -33,6 +37,34 @@ class SolutionMarkupError(ValueError):
     pass
 
 
+FENCE = re.compile(r"^(?P<fence>:{3,})\{(?P<name>[\w-]+)\}")
+
+
+def strip_instructor(text: str, name: str = "text") -> str:
+    """`text` without its instructor-only blocks: every colon fence whose options carry `:class:` with
+    `instructor`, from its opening line to the closing line of the same number of colons (nested fences inside
+    must use fewer colons). Raises SolutionMarkupError on an unclosed block."""
+    lines, out, i = text.split("\n"), [], 0
+    while i < len(lines):
+        m = FENCE.match(lines[i])
+        options = []
+        j = i + 1
+        while m and j < len(lines) and lines[j].startswith(":") and not FENCE.match(lines[j]):
+            options.append(lines[j])
+            j += 1
+        if m and any(re.match(r":class:.*\binstructor\b", o) for o in options):
+            close = next((k for k in range(j, len(lines)) if lines[k].rstrip() == m["fence"]), None)
+            if close is None:
+                raise SolutionMarkupError(f"{name}: an instructor block opened on line {i + 1} is never closed")
+            i = close + 1
+            if out and not out[-1].strip() and i < len(lines) and not lines[i].strip():
+                i += 1  # one blank line where the block was
+            continue
+        out.append(lines[i])
+        i += 1
+    return "\n".join(out)
+
+
 def strip_solutions(nb, name: str, keep_outputs: bool = False):
     """Return a copy of a notebook without solutions (and without outputs unless `keep_outputs`: the student
     site keeps them). Raises SolutionMarkupError on an unclosed gate."""
@@ -49,7 +81,7 @@ def strip_solutions(nb, name: str, keep_outputs: bool = False):
             inside = False
             source = source[end.end():]
         if cell.cell_type == "markdown":
-            source = SOLUTION_BLOCK.sub("", source)
+            source = strip_instructor(SOLUTION_BLOCK.sub("", source), name)
             start = GATE_START.search(source)
             if start:
                 rest = source[start.start():]
@@ -204,29 +236,53 @@ def make_bundle(editions: list[Path], target: Path) -> Path:
     return target
 
 
-def run_notebook(path: Path, timeout: int = 600) -> tuple[str, float, str | None]:
-    """Execute a notebook in a fresh kernel whose working folder is the notebook's own (as a student's
-    JupyterLab does). Returns (name, seconds, error or None)."""
+def _execute(nb, folder: Path, timeout: int = 600):
+    """Execute a notebook object in a fresh kernel whose working folder is `folder` (as a student's JupyterLab
+    does for a notebook saved there). Raises the execution error, if any."""
     import tempfile
-    import time
 
-    import nbformat
     from jupyter_client.manager import KernelManager
     from nbclient import NotebookClient
 
-    start = time.perf_counter()
-    nb = nbformat.read(path, as_version=4)
     km = KernelManager(kernel_name="python3", transport="ipc", ip=str(Path(tempfile.mkdtemp()) / "kernel"))
     try:
         NotebookClient(nb, km=km, timeout=timeout, kernel_name="python3",
-                       resources={"metadata": {"path": str(path.parent)}}).execute()
-        error = None
-    except Exception as err:  # reported per notebook, so one failure does not hide the others
-        error = f"{path.name}: {err.__class__.__name__}: {err}"
+                       resources={"metadata": {"path": str(folder)}}).execute()
     finally:
         if km.has_kernel:
             km.shutdown_kernel(now=True)
+    return nb
+
+
+def run_notebook(path: Path, timeout: int = 600) -> tuple[str, float, str | None]:
+    """Execute a notebook in a fresh kernel whose working folder is the notebook's own (as a student's
+    JupyterLab does). Returns (name, seconds, error or None)."""
+    import time
+
+    import nbformat
+
+    start = time.perf_counter()
+    try:
+        _execute(nbformat.read(path, as_version=4), path.parent, timeout)
+        error = None
+    except Exception as err:  # reported per notebook, so one failure does not hide the others
+        error = f"{path.name}: {err.__class__.__name__}: {err}"
     return path.name, time.perf_counter() - start, error
+
+
+def run_cells(folder: Path, cells: list[str], timeout: int = 300) -> list[str]:
+    """Run code cells one after another in one fresh kernel working in `folder` (a student's added cells);
+    returns each cell's printed and displayed text. Raises on the first cell that fails."""
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    nb = _execute(new_notebook(cells=[new_code_cell(c) for c in cells]), folder, timeout)
+    texts = []
+    for cell in nb.cells:
+        parts = []
+        for out in cell.get("outputs", []):
+            parts.append(out.get("text", "") + out.get("data", {}).get("text/plain", ""))
+        texts.append("".join(parts))
+    return texts
 
 
 def run_bundle(archive: Path, folder: Path, jobs: int = 2) -> list[tuple[str, float, str | None]]:
