@@ -384,7 +384,7 @@ def network_un():
 def claims_rule(site):
     rows = [r for r in site.results("00-claims")["robustness"] if r["claim_id"] == "C5"]
     main, others = rows[0], rows[1:]
-    return {"main_rule": main["rule"], "main_verdict": main["verdict"], "n_variants": len(others),
+    return {"main_rule": main["rule"], "main_verdict": main["verdict"],
             "variant_verdicts": "; ".join(f"\"{r['rule']}\" {r['verdict']}" for r in others)}
 
 

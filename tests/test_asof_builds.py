@@ -16,12 +16,7 @@ DATES = ("2024-11-01", "2023-06-01")
 NOTEBOOKS = [s.stem for s in notebook_sources()]
 # Pages that still stop on an early as-of date; their notebooks' logic is being rewritten (issue 22: the claims
 # ledger and notebooks 00, 06, 07 and 08). strict: the test fails as soon as one of them builds, to remove it here.
-KNOWN_BROKEN = {
-    ("07-beijing", "2024-11-01"): "the 'What was searched' sentence prints <NA>: search_log.csv holds no search "
-                                  "made by then (its rows are known on the day of the search)",
-    ("07-beijing", "2023-06-01"): "the same sentence; the C7 exercise's solution divides by an empty alignment "
-                                  "table (RuntimeWarning, 'nan%') and its model answer stops (ZeroDivisionError)",
-}
+KNOWN_BROKEN: dict = {}  # (notebook, date) -> why it may not build yet; empty: every page builds
 BAD_TEXT = re.compile(r"Traceback|Warning|Error:|/work/|/tmp/")  # anywhere on a page
 BAD_PROSE = re.compile(r"\bnan\b|\bNaN\b|\bNaT\b|\bNone\b|<NA>")  # in sentences (a data table may show empty cells)
 

@@ -94,6 +94,10 @@ def execute_one(source: Path, dirs: dict[str, Path], as_of: str | None) -> tuple
         "PYTHONHASHSEED": "0",
     })
     nb = jupytext.read(source)
+    if as_of:  # an as-of site shows what was known on a date, for readers: no exercise keys, which teach on all data
+        from .student import strip_solutions
+
+        nb = strip_solutions(nb, source.name, keep_outputs=True)
     from jupyter_client.manager import KernelManager
 
     # IPC sockets: local only, and no warning about unencrypted TCP in the build log.
