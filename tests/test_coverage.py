@@ -41,11 +41,19 @@ def test_every_figure_states_how_far_its_data_reach(site):
 
 
 def test_ledger_heading_says_how_far_the_data_reach(site):
-    """The ledger's 'Data to ...' heading spans the latest dates of the dated datasets its claims read."""
+    """The ledger's 'Data to Feb–Apr 2026' heading spans the latest row dates of the dated datasets its claims
+    read: how far the rows reach, never the changelog's search date."""
     from helpers.analysis import ledger
 
+    latest = []
+    for name in sorted({n for c in ledger.CLAIMS for n in c.datasets}):
+        col = DATASETS[name].known_date
+        if DATASETS[name].column(col).kind != "int":
+            latest.append(dt.date.fromisoformat(max(r[col] for r in read_csv(name) if r[col])))
+    lo, hi = min(latest), max(latest)
     span = site.results("00-claims")["data_span"]
     assert span == ledger.data_span() and span.startswith("Data to ") and "All data" not in span
+    assert span.endswith(f"{hi:%b %Y}") and f"{lo:%b}" in span, (span, lo, hi)
 
 
 def test_no_page_prints_the_changelog_date_as_coverage(site):

@@ -74,7 +74,7 @@ def period_split(edges, first, last):
 
 
 def pct(share):
-    return "no recorded tie" if share is None else f"{share:.0%}"
+    return "no recorded tie" if share is None or pd.isna(share) else f"{share:.0%}"
 
 
 def strongest(g, node="PRK", n=3):

@@ -16,10 +16,18 @@ import io
 import itertools
 import json
 import os
+import sys
 import textwrap
 import warnings
 
-import matplotlib
+# In a notebook kernel, plotly's renderers import nbformat, whose validator imports jsonschema, which compiles a
+# URI grammar at import (rfc3987_syntax, installed for JupyterLab's server) for its "iri" format check: about
+# 2.5 s at every kernel start, for a check no notebook makes. Marked absent in kernels only, jsonschema skips that
+# one check (it imports the module under `suppress(ImportError)`), and every notebook starts that much sooner.
+if "ipykernel" in sys.modules:
+    sys.modules.setdefault("rfc3987_syntax", None)
+
+import matplotlib  # noqa: E402
 
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt  # noqa: E402
