@@ -68,13 +68,26 @@ def _tempo(data: dict, when: pd.Timestamp, types: tuple[str, ...] | None = None)
     return before, after, end
 
 
-def c4_missiles(data: dict, when: pd.Timestamp) -> Finding:
-    """The missile reading: a record apogee, and no fall in launches after the test (0–2 signs)."""
+def _record_flights(data: dict):
+    """(every ICBM flight with an apogee, the test's apogee, the previous record, the rows to cite), or None
+    when the 31 October 2024 launch or any earlier ICBM apogee is missing."""
     icbm = _icbms(data)
     test, earlier = icbm[icbm["date"] == ICBM_TEST], icbm[icbm["date"] < ICBM_TEST]
     if test.empty or earlier.empty:
-        return untestable("The 31 October 2024 launch is not in the data.")
-    apogee, record = float(test["apogee_km"].max()), float(earlier["apogee_km"].max())
+        return None
+    refs = _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")]))
+    return icbm, float(test["apogee_km"].max()), float(earlier["apogee_km"].max()), refs
+
+
+NO_TEST = "The 31 October 2024 launch is not in the data."
+
+
+def c4_missiles(data: dict, when: pd.Timestamp) -> Finding:
+    """The missile reading: a record apogee, and no fall in launches after the test (0–2 signs)."""
+    flights = _record_flights(data)
+    if flights is None:
+        return untestable(NO_TEST)
+    _, apogee, record, refs = flights
     signs = int(apogee > record)
     evidence = (f"The 31 Oct 2024 ICBM reached {apogee:,.1f} km against a previous record of {record:,.1f} km "
                 "(both North Korea's announced figures)")
@@ -84,24 +97,21 @@ def c4_missiles(data: dict, when: pd.Timestamp) -> Finding:
         signs += int(len(after) >= len(before))
         evidence += (f"; {len(after)} missiles in the months to {fmt(end)} after it (a floor: some 2025 salvos "
                      f"are counted as two), against {len(before)} in as many months before")
-        return graded(signs, (2, 1), (0, 2), "number of signs (record, tempo)", evidence + ".",
-                      _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])), end=end)
+        return graded(signs, (2, 1), (0, 2), "number of signs (record, tempo)", evidence + ".", refs, end=end)
     return graded(signs, (1, 0.5), (0, 1), "record apogee (1 yes, 0 no)",
-                  evidence + "; too soon after the test to judge the tempo.",
-                  _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])))
+                  evidence + "; too soon after the test to judge the tempo.", refs)
 
 
 def c4_capability(data: dict, when: pd.Timestamp) -> Finding:
-    icbm = _icbms(data)
-    test, earlier = icbm[icbm["date"] == ICBM_TEST], icbm[icbm["date"] < ICBM_TEST]
-    if test.empty or earlier.empty:
-        return untestable("The 31 October 2024 launch is not in the data.")
-    apogee, record = float(test["apogee_km"].max()), float(earlier["apogee_km"].max())
+    flights = _record_flights(data)
+    if flights is None:
+        return untestable(NO_TEST)
+    icbm, apogee, record, refs = flights
     span = (float(icbm["apogee_km"].min()) / record, float(icbm["apogee_km"].max()) / record)
     return graded(apogee / record, (1.0 + 1e-9, 0.9), (min(span[0], 0.5), max(span[1], 1.5)),
                   "apogee as a ratio of the previous record",
                   f"Apogee {apogee:,.1f} km against a previous record of {record:,.1f} km (North Korea's figures).",
-                  _launch_refs(pd.concat([test, earlier.nlargest(1, "apogee_km")])))
+                  refs)
 
 
 def c4_tempo(types: tuple[str, ...] | None) -> Callable:

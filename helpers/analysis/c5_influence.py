@@ -12,7 +12,7 @@ from typing import Callable
 import pandas as pd
 
 from ..data.series import trade_figure
-from .engine import RANK_WEIGHT, Finding, end_of, fmt, graded, row_refs, thin
+from .engine import Finding, end_of, fmt, graded, row_refs, thin, visit_weights
 
 TRADE_FALL = -0.10  # a yearly fall of a tenth: beyond the year-to-year noise outside the sanctions and Covid years
 # Barrels per tonne (data/README.md, crude_oil.csv): crude by Resolution 2397's own ratio (4m barrels or 525,000 t);
@@ -101,7 +101,7 @@ def weighted_contact(data: dict, start, end) -> dict[str, float]:
     legislature 2, other senior ranks 1), from start to end inclusive."""
     v = data["visits"]
     v = v[(v["start_date"] >= pd.Timestamp(start)) & (v["start_date"] <= pd.Timestamp(end))]
-    w = v["visitor_rank"].astype(str).map(RANK_WEIGHT).fillna(0)
+    w = visit_weights(v)
     return {k: float(w[v["pair"] == p].sum()) for k, p in PAIRS.items()}
 
 

@@ -13,8 +13,8 @@ from typing import Callable
 import pandas as pd
 
 from ..data.schemas import ALIGNMENT_TOPICS
-from .engine import (BASELINE, RANK_WEIGHT, TREATY_SIGNED, Finding, between, end_of, fmt, graded, row_refs, thin,
-                     untestable, wilson)
+from .engine import (BASELINE, TREATY_SIGNED, Finding, between, end_of, fmt, graded, row_refs, thin,
+                     untestable, visit_weights, wilson)
 
 COOL = ("distancing", "critical")
 MIN_SIGNALS = 8  # fewer signals in a period than this give a share too uncertain to compare (see wilson)
@@ -73,7 +73,7 @@ def _contact(data: dict, start, end):
     if reach < start + pd.DateOffset(months=3):
         return None, f"contact: the visits register ends {fmt(reach)}, under three months into the window", 0, 0
     span = reach - start
-    w = v["visitor_rank"].astype(str).map(RANK_WEIGHT).fillna(0)
+    w = visit_weights(v)
     after = float(w[(v["start_date"] >= start) & (v["start_date"] <= reach)].sum())
     before = float(w[(v["start_date"] < start) & (v["start_date"] >= start - span)].sum())
     text = (f"contact: rank-weighted China–North Korea visits {after:g} from {fmt(start)} to {fmt(reach)}, "

@@ -100,6 +100,11 @@ class Claim:
 # Small tools shared by the rules
 
 
+def visit_weights(visits: pd.DataFrame) -> pd.Series:
+    """Each visit's weight by the visiting side's rank (RANK_WEIGHT); an unknown rank weighs 0."""
+    return visits["visitor_rank"].astype(str).map(RANK_WEIGHT).fillna(0)
+
+
 def fmt(date) -> str:
     return pd.Timestamp(date).strftime("%-d %b %Y")
 
